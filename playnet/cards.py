@@ -8,10 +8,11 @@ __all__ = ['SUITS', 'RANKS', 'CARD_TYPES', 'MODIFIERS', 'MODIFIER_P', 'CROP_SIZE
            'draw_boxes', 'crop_box', 'make_tables', 'write_tables', 'write_crops', 'mss_grabber', 'capture_to_pool',
            'card_label', 'split_label', 'all_labels', 'to_tensor', 'CardEmbedder', 'reference_images', 'KNNIndex',
            'knn_rates', 'AnnotationSession', 'AnnotationWidget', 'annotation_widget', 'HeadStrategy', 'head_strategies',
-           'split_by_source', 'build_samples', 'valid_samples', 'CardsDataset', 'sample_weights', 'WeightedDL',
-           'CardsModel', 'cards_splitter', 'MultiHeadLoss', 'class_weights', 'HeadAccuracy', 'cards_learner',
-           'CosineAnneal', 'freeze_head', 'train_cards', 'save_cards', 'load_cards', 'resume_cards', 'CardIdentifier',
-           'identify_card', 'identify_cli', 'evaluate_cards', 'plot_confusion', 'cards_benchmark', 'cards_section']
+           'split_by_source', 'render_crops', 'build_samples', 'valid_samples', 'CardsDataset', 'sample_weights',
+           'WeightedDL', 'CardsModel', 'cards_splitter', 'MultiHeadLoss', 'class_weights', 'HeadAccuracy',
+           'cards_learner', 'CosineAnneal', 'freeze_head', 'train_cards', 'save_cards', 'load_cards', 'resume_cards',
+           'CardIdentifier', 'identify_card', 'identify_cli', 'evaluate_cards', 'plot_confusion', 'cards_benchmark',
+           'cards_section']
 
 # %% ../nbs/20_cards.ipynb #f5085165
 import playnet.core  # first: its warning filters must be set before fastai is imported
@@ -459,14 +460,34 @@ def split_by_source(df:pd.DataFrame, valid_pct:float=0.2, seed:int=0)->pd.DataFr
 
 def _img_hash(img): return hashlib.sha1(np.asarray(img.convert('RGB')).tobytes()).hexdigest()
 
+def render_crops(
+    per_identity:int,       # renders of each identity
+    seed:int=0,
+    crop:tuple=CROP_SIZE,
+    names:list|None=None,   # identities (default: all 53)
+)->pd.DataFrame:            # rows like `make_tables`' (source 'render'), one card each
+    "Each card face alone on its own table (random edition, angle, scale, background and light), cropped by its box: labelled samples at no annotation cost."
+    names = list(card_identities().name) if names is None else list(names)
+    rows = []
+    for i, n in enumerate(names):
+        for k in range(per_identity):
+            img, (c,) = compose_table(7_000_000_000 + seed*100003 + i*1000 + k, size=(240, 200), n_cards=(1, 1), names=[n])
+            rows.append(dict(source='render', table=-1, card=k, **c, crop=crop_box(img, c['box'], crop)))
+    return pd.DataFrame(rows)
+
 def build_samples(
     df:pd.DataFrame,        # training rows (crops and labels)
     strategies:dict,        # {head: HeadStrategy}
     synthetic:int=2,        # synthetic modifier variants per Base crop
     seed:int=0,
+    renders:int=0,          # also this many rendered crops per identity (`render_crops`), labelled for every head
+    crop:tuple=CROP_SIZE,   # their size (height, width)
 )->list:                    # dicts: crop, jitter, labels {head: class index or -100}, source, origin (hash of the crop it came from)
     "Training samples from training crops, following each head's dataset strategy."
     rng, out = np.random.default_rng(seed), []
+    if renders:
+        for r in render_crops(renders, seed, crop).to_dict('records'):
+            out.append(dict(crop=r['crop'], jitter=False, labels={h: s.classes.index(s.label(r)) for h, s in strategies.items()}, source='render', origin=_img_hash(r['crop'])))
     def labs(r, ok): return {h: (s.classes.index(s.label(r)) if ok(s) else -100) for h, s in strategies.items()}
     for r in df.to_dict('records'):
         o = _img_hash(r['crop'])
@@ -570,6 +591,7 @@ def cards_learner(
     bs:int=32,
     weighted:bool|str=False,      # draw training batches with a WeightedRandomSampler balancing this head ('modifier' when True)
     synthetic:int=2,              # synthetic modifier variants per Base training crop
+    renders:int=0,                # rendered training crops per identity (`render_crops`)
     pretrained:bool=True,         # ImageNet weights for the backbone
     arch:str='efficientnet_lite0',
     hidden:int=256,
@@ -579,7 +601,7 @@ def cards_learner(
     seed_everything(seed)
     strategies = head_strategies(heads)
     if 'is_valid' not in df: raise ValueError("df needs an is_valid column: split it with split_by_source first")
-    trn = build_samples(df[~df.is_valid], strategies, synthetic, seed)
+    trn = build_samples(df[~df.is_valid], strategies, synthetic, seed, renders, size)
     val = valid_samples(df[df.is_valid], strategies)
     names = list(strategies)
     tds, vds = CardsDataset(trn, names, size, True), CardsDataset(val, names, size, False)
@@ -799,8 +821,8 @@ def plot_confusion(conf:dict, title:str='Modifier on held-out screenshots'):
 def cards_benchmark(
     out:str|Path|None=None,       # results folder (default: data/results); None files are written only when `save`
     n_train:int=100, n_test:int=40,   # training+validation tables, held-out test tables
-    size:tuple=CROP_SIZE, epochs_frozen:int=4, epochs_unfrozen:int=3, bs:int=32, synthetic:int=1,
-    lr_frozen:float=2e-3, lr_body:float=1e-5, lr_head:float=1e-4, patience:int=3,
+    size:tuple=CROP_SIZE, epochs_frozen:int=12, epochs_unfrozen:int=4, bs:int=32, synthetic:int=1, renders:int=24,
+    lr_frozen:float=3e-3, lr_body:float=1e-5, lr_head:float=1e-4, patience:int=3,
     weighted:bool=True, seed:int=0, save:bool=True, ckpt:str|Path|None=None,
 )->dict:
     "Train on composed tables, test on held-out ones; save `cards_benchmark.json` and figures."
@@ -808,7 +830,7 @@ def cards_benchmark(
     _, df = make_tables(n_train, seed=seed+1)
     df = split_by_source(df, 0.15, seed)
     test_tables, tdf = make_tables(n_test, seed=seed+1000)
-    learn = cards_learner(df, size=size, bs=bs, weighted=weighted, synthetic=synthetic, seed=seed)
+    learn = cards_learner(df, size=size, bs=bs, weighted=weighted, synthetic=synthetic, renders=renders, seed=seed)
     from fastai.callback.progress import ProgressCallback
     learn.remove_cb(ProgressCallback)
     t1 = time.time()
@@ -820,7 +842,7 @@ def cards_benchmark(
     res = evaluate_cards(ident, tdf)
     emb = CardEmbedder(size=size)
     ri, rl = reference_images(size=size)
-    trn = df[~df.is_valid]
+    trn = pd.concat([df[~df.is_valid], render_crops(renders, seed, size)]) if renders else df[~df.is_valid]   # the labelled crops training saw
     index = KNNIndex(emb(ri + list(trn.crop)), rl + [card_label(n, m) for n, m in zip(trn.name, trn.modifier)])
     te = emb(list(tdf.crop)); tl = [card_label(n, m) for n, m in zip(tdf.name, tdf.modifier)]
     res['knn'] = dict(label=knn_rates(index, te, tl), identity=knn_rates(index, te, tl, key=lambda l: split_label(l)[0]),
@@ -829,7 +851,7 @@ def cards_benchmark(
                n_train_tables=int(df[~df.is_valid].source.nunique()), n_test_tables=n_test, crop_size=list(size),
                history=hist, train_seconds=round(t_train, 1), total_seconds=round(time.time()-t0, 1),
                epochs=dict(frozen=epochs_frozen, unfrozen=epochs_unfrozen), lrs=dict(frozen=lr_frozen, body=lr_body, head=lr_head),
-               weighted_sampler=weighted, synthetic=synthetic, seed=seed, torch=torch.__version__)
+               weighted_sampler=weighted, synthetic=synthetic, renders_per_identity=renders, seed=seed, torch=torch.__version__)
     if save:
         out = Path(out) if out else data_dir()/'results'
         atomic_write_json(out/'cards_benchmark.json', res)

@@ -518,17 +518,21 @@ def export_policy(
     return paths
 
 # %% ../nbs/50_imitation.ipynb #e67c6cb3
+def _tensor(a:np.ndarray)->torch.Tensor:
+    "A tensor sharing `a`'s memory where it is contiguous and writable (screen grabs and PIL frames are read-only: those are copied)."
+    return torch.from_numpy(np.require(a, requirements=['C', 'W']))
+
 class TorchPolicy:
     "A policy run by torch, with numpy in and out (`encode`, `decide`, `full`)."
     def __init__(self, model:PolicyNet, threads:int|None=None):
         self.model = model.eval()
         if threads: torch.set_num_threads(threads)
     @torch.inference_mode()
-    def encode(self, frames:np.ndarray)->np.ndarray: return self.model.encode(torch.from_numpy(np.ascontiguousarray(frames))).numpy()
+    def encode(self, frames:np.ndarray)->np.ndarray: return self.model.encode(_tensor(frames)).numpy()
     @torch.inference_mode()
     def decide(self, feats:np.ndarray)->np.ndarray: return self.model.decide(torch.from_numpy(feats)).numpy()
     @torch.inference_mode()
-    def full(self, frames:np.ndarray)->np.ndarray: return self.model(torch.from_numpy(np.ascontiguousarray(frames))).numpy()
+    def full(self, frames:np.ndarray)->np.ndarray: return self.model(_tensor(frames)).numpy()
 
 class OnnxPolicy:
     "A policy run by onnxruntime from `export_policy`'s folder (`encode`, `decide`, `full`)."

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 N_WORKERS ?= 2
 
-.PHONY: install demo test test-fast test-slow sync-check docs docs-check readme export clean help
+.PHONY: install demo test test-fast test-slow sync-check names-check docs docs-check readme export clean help
 
 help:
 	@echo "make demo   - set up, then build game data, fine-tune, and write the HTML report"
@@ -38,8 +38,14 @@ sync-check: install
 	if [ -n "$$changed" ]; then echo "nbdev_export/nbdev_clean changed these files (run them and commit):"; echo "$$changed"; git diff --stat -- playnet nbs; exit 1; fi
 	@echo "export and notebooks are in sync and clean"
 
+# Exported code refers to no undefined name (notebook cells can hide a missing import: the notebook defines it, the module does not).
+names-check: install
+	@out=$$($(PY) -m pyflakes playnet/*.py | grep -E 'undefined name|undefined local' || true); \
+	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; echo "no undefined names in playnet/"
+
+# One torch/OpenMP thread per notebook worker: N_WORKERS notebooks share the cores, and oversubscribed threads slow every step several times.
 test-fast: install
-	$(BIN)/nbdev_test --n_workers $(N_WORKERS) --timing
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers $(N_WORKERS) --timing
 
 test-slow: install
 	$(BIN)/nbdev_test --n_workers 1 --timing --flags slow
@@ -50,7 +56,7 @@ docs-check: install
 readme: install
 	$(PY) tools/build_readme.py
 
-test: sync-check test-fast docs-check
+test: sync-check names-check test-fast docs-check
 	$(PY) tools/build_readme.py --check
 	@echo "notebooks: $$(ls nbs/*.ipynb | wc -l) passed, 0 failed"
 

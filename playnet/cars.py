@@ -35,7 +35,7 @@ from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import accuracy
 import fastai.callback.schedule   # Learner.fit_one_cycle
 import fastai.callback.progress   # Learner.no_bar
-from .core import seed_everything, work_dir, run_dir, atomic_write, atomic_write_json, load_checkpoint, load_model_state, CheckpointError
+from .core import seed_everything, data_dir, work_dir, run_dir, atomic_write, atomic_write_json, load_checkpoint, load_model_state, CheckpointError
 from .vision import playnet_learner, fine_tune_two_phase, BestCheckpoint, create_backbone, classifier_head, VisionModel
 from .garage import MODELS, HELD_OUT, HATS, STICKERS, WHEELS, TEAMS, COLUMNS, DB_NAME, ROTATIONS, make_garage, open_garage_db, garage_params
 from .report import Report

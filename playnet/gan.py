@@ -15,6 +15,7 @@ import playnet.core  # first: its warning filters must be set before fastai is i
 import os, sys, io, json, math, time, string, secrets, shutil, argparse, hashlib, subprocess, tempfile
 from pathlib import Path
 import numpy as np
+import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -527,9 +528,8 @@ def gan_benchmark(
                                g_params=r['g_params'], d_params=r['d_params'], seconds=round(time.time()-t0, 1))
     return res
 
-def bench_table(res:dict)->'pd.DataFrame':
+def bench_table(res:dict)->pd.DataFrame:
     "One row per config and epoch: losses, metric and floor."
-    import pandas as pd
     return pd.DataFrame([dict(config=v['name'], **{k: e.get(k) for k in ('epoch', 'd_loss', 'g_loss', 'fed', 'fed_floor')})
                          for v in res['runs'].values() for e in v['epochs']])
 

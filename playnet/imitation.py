@@ -758,7 +758,7 @@ def autoplay_cli(argv:list|None=None):
             region = game.region if game else a.region
             scr = st.enter_context(ScreenInput(region=region, fps=a.fps) if region else ScreenInput(center=a.center, size=a.size, fps=a.fps))
             ctl = st.enter_context(Controller(cfg.get('key_names', KEYS)))
-            if game: game.focus(); s0 = game.last()
+            if game: game.focus()
             res = autoplay(runner, scr, ctl, fps=a.fps, seconds=a.seconds, size=cfg['size'], thresh=thresh)
             if game: game.wait_steps(2); end = game.last()
     except _errors() as e: _fail('playnet_autoplay', e)

@@ -502,7 +502,7 @@ def _test_preds(r, test_df, img_dir):
     probs, targs = r['learn'].get_preds(dl=dl)
     return probs.numpy(), targs.numpy().astype(int)
 
-BENCH = dict(n=6, frame_size=None, size=128, bs=32, epochs_frozen=3, epochs_unfrozen=4, test_pct=0.2, seed=42)
+BENCH = dict(n=12, frame_size=None, size=128, bs=32, epochs_frozen=5, epochs_unfrozen=5, test_pct=0.2, seed=42)
 BENCH_TINY = dict(n=3, frame_size=96, size=64, bs=8, epochs_frozen=1, epochs_unfrozen=1, test_pct=0.25, seed=42)
 
 def genre_benchmark(

@@ -277,13 +277,13 @@ def show_images(x:torch.Tensor, titles:list|None=None, ncols:int=8, cell:float=1
     imgs = ((x.detach().cpu().float()*s + m).clamp(0, 1)).permute(0, 2, 3, 1).numpy()
     nrows = math.ceil(len(imgs)/ncols)
     w, h = imgs.shape[2], imgs.shape[1]
-    fig, axs = plt.subplots(nrows, ncols, figsize=(ncols*cell, nrows*cell*h/w + 0.35*nrows*(titles is not None)), squeeze=False)
+    lines = max(t.count('\n') + 1 for t in titles) if titles else 0      # title lines per cell: room for them above each row
+    fig, axs = plt.subplots(nrows, ncols, figsize=(ncols*cell, nrows*(cell*h/w + 0.05 + 0.17*lines) + 0.3), squeeze=False, layout='constrained')
     for ax in axs.flat: ax.axis('off')
     for k, (ax, im) in enumerate(zip(axs.flat, imgs)):
         ax.imshow(im)
         if heat is not None: ax.imshow(heat[k].detach().cpu().numpy(), cmap='jet', alpha=0.45, vmin=0, vmax=1)
         if titles: ax.set_title(titles[k], fontsize=7, color=(colors[k] if colors else 'black'))
-    fig.tight_layout(pad=0.2)
     return fig
 
 # %% ../nbs/31_cars.ipynb #543af582
@@ -543,7 +543,7 @@ def plot_grad_cam(learn:Learner, n:int=8, split:str='test', ncols:int=4)->plt.Fi
               for k, p in enumerate(pred.tolist())]
     colors = ['black' if split == 'held_out' or p == int(yb[k]) else 'red' for k, p in enumerate(pred.tolist())]
     fig = show_images(xb, titles, ncols=ncols, cell=2.2, heat=cam, colors=colors)
-    fig.suptitle(f"Grad-CAM, {getattr(learn, 'arch', '')} ({split})", fontsize=10); fig.tight_layout(pad=0.3)
+    fig.suptitle(f"Grad-CAM, {getattr(learn, 'arch', '')} ({split})", fontsize=10)
     return fig
 
 # %% ../nbs/31_cars.ipynb #f74a7a94
@@ -555,7 +555,7 @@ def plot_worst(res:dict, n:int=8, ncols:int=4)->plt.Figure:
     x = torch.stack([(ds[r['pos']][0].float()/255 - m)/s for r in rows])
     titles = [f"{r['pred']} {r['conf']:.0%} (true {r['true']})\nrot {r['rotation']}, {r['hat']}, {r['sticker']}, {r['wheel']}" for r in rows]
     fig = show_images(x, titles, ncols=ncols, cell=2.4, colors=['red' if r['pred'] != r['true'] else 'black' for r in rows])
-    fig.suptitle(f"{res['arch']}: lowest probability on the true model", fontsize=10); fig.tight_layout(pad=0.3)
+    fig.suptitle(f"{res['arch']}: lowest probability on the true model", fontsize=10)
     return fig
 
 def plot_held_out(res:dict, n:int=8)->plt.Figure:

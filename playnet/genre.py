@@ -29,7 +29,7 @@ from fastai.vision.augment import (Resize, RandomCrop, CropPad, Flip, Brightness
 from fastai.losses import BCEWithLogitsLossFlat
 from fastai.metrics import AccumMetric, ActivationType
 import fastai.callback.progress  # adds `Learner.no_bar`
-from .core import (seed_everything, work_dir, run_dir, data_dir, atomic_write, atomic_write_json, save_checkpoint, load_checkpoint,
+from .core import (seed_everything, work_dir, run_dir, data_dir, atomic_write, atomic_write_json, save_checkpoint, update_checkpoint, load_checkpoint,
                           load_model_state, CheckpointError)
 from .vision import playnet_learner, fine_tune_two_phase, create_backbone, classifier_head, VisionModel
 from .games import write_image_folder, game_id, short_name
@@ -309,10 +309,7 @@ def train_genre(
     thr = tune_thresholds(probs, targs) if cfg['tune'] else np.full(len(GENRES), 0.5)
     per, summary = genre_scores(probs, targs, thr)
     final = Path(res['phase2']['checkpoint'])
-    ck = load_checkpoint(final)
-    keep = {k: v for k, v in ck.meta.items() if k not in ('arch', 'heads', 'playnet_version', 'torch_version', 'saved')}
-    save_checkpoint(final, learn.model, learn.arch, heads=ck.meta['heads'], opt=ck.opt,
-                    meta={**keep, 'thresholds': dict(zip(GENRES, map(float, thr))), 'valid': summary})
+    update_checkpoint(final, thresholds=dict(zip(GENRES, map(float, thr))), valid=summary)   # the best weights, now with their thresholds
     return dict(learn=learn, dls=dls, phases=res, thresholds=thr, valid_scores=per, valid=summary, checkpoint=final,
                 phase1_checkpoint=Path(res['phase1']['checkpoint']) if res['phase1']['checkpoint'] else None, seconds=time.time()-t0)
 

@@ -831,7 +831,7 @@ def imitation_benchmark(
                            encoder=cfg['encoder'], temporal=cfg['temporal'], epochs=cfg['epochs'], lr=cfg['lr'], bs=cfg['bs'], seed=cfg['seed'], progress=progress)
         onnx = export_policy(run['checkpoint'], root/'onnx')
         pol = OnnxPolicy(root/'onnx', threads=cfg['threads'])
-        thr = policy_thresholds(load_checkpoint(run['checkpoint']).meta)
+        thr = np.asarray(list(run['valid']['thresholds'].values()), dtype=np.float32)   # tuned by train_policy, as stored in its checkpoint
         agents = {'imitation': PolicyAgent(StreamingRunner(pol, cfg['window'])), 'imitation (tuned thresholds)': PolicyAgent(StreamingRunner(pol, cfg['window']), thr),
                   'expert': ExpertAgent(), 'random': RandomAgent(seed=cfg['seed'])}
         t0 = time.time()

@@ -485,6 +485,8 @@ def train_cli(argv:list|None=None):
         res = train(cfg, run=a.run_dir, resume=a.resume, stop_after=a.stop_after, quiet=a.quiet)
     except (ConfigError, FileNotFoundError, ValueError, RuntimeError) as e: _fail(str(e).splitlines()[0])
     if a.digest_out is not None: Path(f'{a.digest_out}.rank{rank_distrib()}').write_text(weights_digest(res['learn'].model))
+    if num_distrib() > 1 and torch.distributed.is_initialized():   # every rank done, then a clean shutdown: gloo's threads must not die with the interpreter
+        torch.distributed.barrier(); torch.distributed.destroy_process_group()
     if rank_distrib() == 0 and res['epochs']:
         e = res['epochs'][-1]
         fed = f", Fréchet EfficientNet-Lite0 distance {e['fed']:.2f} (real-vs-real floor {e['fed_floor']:.2f})" if 'fed' in e else ''

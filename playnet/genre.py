@@ -577,9 +577,7 @@ def genre_section(
                                        for k, v in b['recipes'].items()}).T,
                          f"Benchmark: seed recipe vs playnet recipe on {len(b['dataset']['test_games'])} held-out games (saved run).")
         png = bpath.with_name('genre_predictions.png')
-        if png.is_file():
-            fig, ax = plt.subplots(figsize=(12, 10)); ax.imshow(plt.imread(png)); ax.axis('off')
-            report.add_figure(fig, 'genre benchmark predictions', 'Held-out screenshots: true genres and each recipe\'s predictions.'); plt.close(fig)
+        if png.is_file(): report.add_image(png, 'genre benchmark predictions', 'Held-out screenshots: true genres and each recipe\'s predictions.')
     data = data if data is not None else work_dir('datasets', 'atari-genres-tiny' if tiny else 'atari-genres')
     df = atari_genre_dataset(data, cfg.get('games'), n=cfg['n'], size=cfg['frame_size'], progress=False)
     img_dir = df.attrs['img_dir']

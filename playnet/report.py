@@ -50,19 +50,20 @@ class Report:
 
     def add_figure(self, fig, name:str, caption:str='', dpi:int=100)->Path:
         "Save a matplotlib figure as `<name>.png` (atomically) and show it in the current section."
-        fn = self.path/f'{_slug(name)}.png'
         buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=dpi, bbox_inches='tight')
-        with atomic_write(fn, 'wb') as f: f.write(buf.getvalue())
-        self._cur()['parts'].append(('figure', (fn.name, caption)))
-        return fn
+        return self._add_png(buf.getvalue(), name, caption)
 
     def add_image(self, png:str|Path, name:str, caption:str='')->Path:
         "Copy a saved PNG (a benchmark's figure, say) into the report as `<name>.png` (atomically) and show it in the current section."
         png = Path(png)
         if not png.is_file(): raise FileNotFoundError(f"image {png} not found")
+        return self._add_png(png.read_bytes(), name, caption)
+
+    def _add_png(self, data:bytes, name:str, caption:str)->Path:
+        part = self._cur()['parts']   # no section yet: fail before writing a file
         fn = self.path/f'{_slug(name)}.png'
-        with atomic_write(fn, 'wb') as f: f.write(png.read_bytes())
-        self._cur()['parts'].append(('figure', (fn.name, caption)))
+        with atomic_write(fn, 'wb') as f: f.write(data)
+        part.append(('figure', (fn.name, caption)))
         return fn
 
     def _part_html(self, kind, v):

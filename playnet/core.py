@@ -4,11 +4,12 @@
 
 # %% auto #0
 __all__ = ['REQUIRED', 'CKPT_FORMAT', 'seed_everything', 'get_device', 'data_dir', 'work_dir', 'run_dir', 'atomic_write',
-           'atomic_write_text', 'atomic_write_json', 'ConfigError', 'Param', 'read_config', 'write_config',
-           'CheckpointError', 'to_plain', 'save_checkpoint', 'load_checkpoint', 'load_model_state', 'update_checkpoint']
+           'atomic_write_text', 'atomic_write_json', 'writable_dir', 'writable_file', 'remove_stale_temps',
+           'ConfigError', 'Param', 'read_config', 'write_config', 'CheckpointError', 'to_plain', 'save_checkpoint',
+           'load_checkpoint', 'load_model_state', 'update_checkpoint']
 
 # %% ../nbs/00_core.ipynb #dd4a1bbb
-import os, io, json, random, tempfile, configparser, difflib, datetime, contextlib, zipfile, pickle, warnings
+import os, io, re, glob, json, random, tempfile, configparser, difflib, datetime, contextlib, zipfile, pickle, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -122,6 +123,38 @@ def atomic_write_text(path:str|Path, text:str, overwrite:bool=True)->Path:
 def atomic_write_json(path:str|Path, obj, overwrite:bool=True, **kwargs)->Path:
     "Write `obj` as indented JSON to `path` atomically."
     return atomic_write_text(path, json.dumps(obj, indent=2, **kwargs)+'\n', overwrite=overwrite)
+
+# %% ../nbs/00_core.ipynb #7b1e4c21
+_TEMP = re.compile(r'^\..+\.[a-z0-9_]{8}\.tmp$')   # what `atomic_write` names its temporary files
+
+def writable_dir(path:str|Path)->Path:
+    "`path` as a folder this process can write into (made if missing), else a one-line `ValueError` saying why."
+    p = Path(path)
+    if p.exists() and not p.is_dir(): raise ValueError(f"{p} is a file, not a folder")
+    try:
+        p.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=p, prefix='.playnet-probe.', suffix='.tmp'); os.close(fd); os.remove(probe)
+    except OSError as e: raise ValueError(f"cannot write into {p}: {e.strerror or e}") from None
+    return p
+
+def writable_file(path:str|Path)->Path:
+    "`path` as a file this process can (re)place atomically, else a one-line `ValueError` saying why."
+    p = Path(path)
+    if p.is_dir(): raise ValueError(f"{p} is a folder, not a file")
+    writable_dir(p.parent)
+    return p
+
+def remove_stale_temps(
+    folder:str|Path,         # where to look
+    name:str|None=None,      # only the temporaries of the file of this name (default: of any file)
+    recursive:bool=False,    # also in every folder below
+)->list:                     # the paths removed
+    "Remove the temporary files that an `atomic_write` killed mid-write left in `folder` (and below it)."
+    folder, pat = Path(folder), f'.{glob.escape(name)}.*.tmp' if name else '.*.tmp'
+    if not folder.is_dir(): return []
+    gone = [p for p in (folder.rglob(pat) if recursive else folder.glob(pat)) if p.is_file() and _TEMP.match(p.name)]
+    for p in gone: p.unlink(missing_ok=True)
+    return gone
 
 # %% ../nbs/00_core.ipynb #e5d6a0cc
 class ConfigError(ValueError):

@@ -6,13 +6,14 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 N_WORKERS ?= 2
 
-.PHONY: install demo test test-fast test-slow sync-check names-check docs docs-check readme export clean help
+.PHONY: install demo test test-fast test-slow sync-check names-check docs docs-test browser-check readme readme-check export clean help
 
 help:
 	@echo "make demo   - set up, then build game data, fine-tune, and write the HTML report"
-	@echo "make test   - set up, then test every notebook, the export, the cleanliness, docs and README"
+	@echo "make test   - set up, then run every notebook as a test while building the docs site with its outputs; check export, cleanliness, site (also in Chromium) and README"
 	@echo "make docs   - build the docs site under site/ (executes the notebooks for their outputs)"
-	@echo "make readme - regenerate README.md from nbs/index.ipynb"
+	@echo "make readme - regenerate README.md and index_files/ from nbs/index.ipynb, executed"
+	@echo "make test-fast - nbdev_test over every notebook, without the docs site"
 
 # One stamp per install: re-run when the package metadata changes.
 $(BIN)/.playnet-installed: settings.ini setup.py
@@ -50,18 +51,26 @@ test-fast: install
 test-slow: install
 	$(BIN)/nbdev_test --n_workers 1 --timing --flags slow
 
-docs-check: install
-	$(PY) tools/build_docs.py --check
+# The docs site, built from executed notebooks: each notebook runs once, as nbdev_test runs it (a failing cell fails the build),
+# and its page shows what its cells display; the check fails on a page without its outputs.
+docs-test: install
+	OMP_NUM_THREADS=1 $(PY) tools/build_docs.py --execute --check
+
+# The built site as a reader sees it, in headless Chromium: pages render, images load, screenshots in _proc/screenshots/.
+browser-check: install
+	$(PY) tools/check_site_browser.py
 
 readme: install
 	$(PY) tools/build_readme.py
 
-test: sync-check names-check test-fast docs-check
+readme-check: install
 	$(PY) tools/build_readme.py --check
+
+test: sync-check names-check docs-test browser-check readme-check
 	@echo "notebooks: $$(ls nbs/*.ipynb | wc -l) passed, 0 failed"
 
 docs: install
-	$(PY) tools/build_docs.py --execute
+	OMP_NUM_THREADS=1 $(PY) tools/build_docs.py --execute
 
 clean:
 	rm -rf _proc _docs site build dist *.egg-info

@@ -1,6 +1,6 @@
 #!/usr/bin/env python
 """Build the playnet docs site from nbs/ with nbdev's processors, mkdocs-material and mkdocs-jupyter, offline."""
-import argparse, os, re, shutil, subprocess, sys, time
+import argparse, json, os, re, shutil, subprocess, sys, time
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -78,6 +78,15 @@ class mkdocs_cells(Processor):
             if md is not None: o.data['text/markdown'] = _unlink_code(self._fix(''.join(md)))
 
 
+IMAGE_TYPES = ('image/png', 'image/jpeg', 'image/svg+xml', 'image/gif')
+
+def count_outputs(nb):
+    "What the page of processed notebook `nb` must show: cells with outputs, outputs, and figures (image outputs)."
+    cells = [c for c in nb.cells if c.cell_type == 'code' and c.get('outputs')]
+    outs = [o for c in cells for o in c.outputs]
+    return dict(cells=len(cells), outputs=len(outs), images=sum(any(t in o.get('data', {}) for t in IMAGE_TYPES) for o in outs))
+
+
 def _skip_fn(skip_flags):
     "A `preproc` for `CaptureShell.run_all` that skips what `nbdev_test` skips."
     def _skip(cell):
@@ -109,10 +118,11 @@ def process_nb(src, execute=False, skip_flags=(), timeout=None):
     dest = DOCS/page_name(src)
     dest.parent.mkdir(parents=True, exist_ok=True)
     write_nb(nb, dest)
+    shown = dict(executed=bool(execute), **count_outputs(nb))
     # nbdev runs every cell with an import to render show_doc; say which ones, briefly.
     notes = [f"{src.name}: a cell mixes imports and other code, so nbdev runs it for show_doc at every build: "
              f"{m.split(chr(10))[2][:60]!r}..." for m in mixed]
-    return dest.relative_to(DOCS).as_posix(), proc.procs[-1].title, time.time() - start, notes
+    return dest.relative_to(DOCS).as_posix(), proc.procs[-1].title, time.time() - start, notes, shown
 
 
 def find_nbs():
@@ -188,15 +198,40 @@ def check_site(pages):
             if public and not found: errs.append(f"module {mod}: no show_doc API docs rendered in site/{hp} (looked for {', '.join(public[:5])})")
             elif len(found) < len(public): notes.append(f"module {mod}: no show_doc for {', '.join(sorted(set(public) - set(found)))} in site/{hp}")
     for n in notes: print(f"build_docs: note: {n}")
+    errs += check_outputs(pages)
     if errs: sys.exit("build_docs --check failed:\n  " + "\n  ".join(errs))
     return n_docs
 
 
+_re_out_div = re.compile(r'<div class="[^"]*\bjp-OutputArea-output\b[^"]*"')
+_re_img_src = re.compile(r'<img\b[^>]*\bsrc="([^"]*)"')
+
+def check_outputs(pages):
+    "Each page shows what its executed notebook displays: at least as many output blocks, the same number of figures; its images exist."
+    f = PROC/'outputs.json'
+    shown = json.loads(f.read_text()) if f.is_file() else {}
+    errs = []
+    for page, _ in pages:
+        want, html_f = shown.get(page), (SITE/page).with_suffix('.html')
+        if not want or not want['executed']:
+            errs.append(f"{page}: built without executing its notebook, so it shows no outputs (build with --execute)"); continue
+        if not html_f.is_file(): continue
+        html = html_f.read_text(encoding='utf-8')
+        blocks, srcs = len(_re_out_div.findall(html)), _re_img_src.findall(html)
+        figs = sum(s.startswith('data:image/') for s in srcs)
+        if want['cells'] == 0: errs.append(f"{page}: its notebook displays nothing (a page with no outputs)")
+        if blocks < want['cells']: errs.append(f"{page}: {blocks} output blocks on the page, but {want['cells']} cells of its notebook display something")
+        if figs != want['images']: errs.append(f"{page}: {figs} figures on the page, but its notebook displays {want['images']}")
+        for src in srcs:
+            if src.startswith(('data:', 'http://', 'https://')): continue
+            if not (html_f.parent/src.split('#')[0].split('?')[0]).is_file(): errs.append(f"{page}: image {src} does not exist")
+    return errs
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__)
-    g = p.add_mutually_exclusive_group()
-    g.add_argument('--check', action='store_true', help="build without executing, then verify pages and API docs (for CI)")
-    g.add_argument('--execute', action='store_true', help="execute the notebooks so the site shows their outputs")
+    p.add_argument('--check', action='store_true', help="then verify pages, API docs and outputs (fails on a site built without --execute)")
+    p.add_argument('--execute', action='store_true', help="execute the notebooks (as tests: a failing cell fails the build) so the site shows their outputs")
     p.add_argument('--slow', action='store_true', help="with --execute, also run `#|slow` cells")
     p.add_argument('--timeout', type=int, default=600, help="seconds allowed per cell with --execute (default 600)")
     p.add_argument('--workers', type=int, default=None, help="notebooks processed at once (default 4, or 2 with --execute)")
@@ -218,16 +253,19 @@ def main():
             try: res.append(f.result())
             except Exception as e: fails.append(str(e))
     if fails: sys.exit("build_docs: " + "\n\n".join(fails))
-    for page, title, secs, notes in res:
-        print(f"  {page:<24} {secs:6.1f}s  {title}")
+    for page, title, secs, notes, shown in res:
+        print(f"  {page:<24} {secs:6.1f}s  {title}" + (f"  ({shown['outputs']} outputs, {shown['images']} figures)" if shown['executed'] else ''))
         for n in notes: print(f"build_docs: note: {n}")
     pages = [(page, title) for page, title, *_ in res]
+    (PROC/'outputs.json').write_text(json.dumps({page: shown for page, _, _, _, shown in res}, indent=1))
     write_mkdocs_yml(pages)
     run_mkdocs()
     mode = 'executed' if args.execute else 'unexecuted'
     if args.check:
         n_docs = check_site(pages)
-        print(f"docs check passed: {len(pages)} pages, {len(_modidx()['syms'])} modules, {n_docs} API docs, in {time.time()-start:.1f}s")
+        n = json.loads((PROC/'outputs.json').read_text())
+        print(f"docs check passed: {len(pages)} pages, {len(_modidx()['syms'])} modules, {n_docs} API docs, "
+              f"{sum(v['outputs'] for v in n.values())} outputs and {sum(v['images'] for v in n.values())} figures shown, in {time.time()-start:.1f}s")
     else: print(f"docs built from {len(pages)} {mode} notebooks into {SITE.relative_to(ROOT)}/ in {time.time()-start:.1f}s")
 
 

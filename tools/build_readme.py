@@ -44,15 +44,13 @@ def execute(src):
     from execnb.nbio import read_nb, nb2str
     from execnb.shell import CaptureShell
     from fastcore.xtras import working_directory
-    from nbdev.process import extract_directives
-    def skip(cell):
-        if cell.cell_type != 'code': return True
-        d = extract_directives(cell, remove=False)
-        return d.get('eval:', [''])[0].lower() == 'false' or 'slow' in d
-    nb, cwd = read_nb(src), os.getcwd()
+    from nbdev.config import get_config
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from build_docs import _skip_fn   # the docs build's rule: what nbdev_test skips
+    nb = read_nb(src)
     with working_directory(src.parent):
         k = CaptureShell(src)
-        try: k.run_all(nb, exc_stop=True, preproc=skip)
+        try: k.run_all(nb, exc_stop=True, preproc=_skip_fn(set(get_config().get('tst_flags', '').split())))
         except BaseException: sys.exit(f"build_readme: a cell of {src.name} failed:\n{k.prettytb(fname=src)}")
     return nbformat.reads(nb2str(nb), as_version=4)
 

@@ -5,10 +5,9 @@
 # %% auto #0
 __all__ = ['ATARI_ABSENT', 'RECIPES', 'SCHEDULE', 'BENCH', 'BENCH_TINY', 'GENRE_SECTION', 'GENRE_SECTION_TINY', 'atari_genres',
            'atari_genre_dataset', 'read_genre_csv', 'split_games', 'translate_mat', 'RandomGrayscale', 'genre_augs',
-           'resize_for', 'genre_dataloaders', 'pos_weights', 'average_precision', 'genre_scores', 'tune_thresholds',
-           'genre_metrics', 'genre_learner', 'train_genre', 'load_genre_model', 'open_image', 'genre_preprocess',
-           'predict_genres', 'train_cli', 'predict_cli', 'plot_genre_predictions', 'bootstrap_map', 'genre_benchmark',
-           'genre_section']
+           'resize_for', 'genre_dataloaders', 'pos_weights', 'average_precision', 'genre_scores', 'genre_metrics',
+           'genre_learner', 'train_genre', 'load_genre_model', 'open_image', 'genre_preprocess', 'predict_genres',
+           'train_cli', 'predict_cli', 'plot_genre_predictions', 'bootstrap_map', 'genre_benchmark', 'genre_section']
 
 # %% ../nbs/11_genre.ipynb #5ba6eaa7
 import os, sys, io, json, time, argparse, warnings, contextlib, tempfile
@@ -31,7 +30,7 @@ from fastai.metrics import AccumMetric, ActivationType
 import fastai.callback.progress  # adds `Learner.no_bar`
 from .core import (seed_everything, work_dir, run_dir, data_dir, atomic_write, atomic_write_json, save_checkpoint, update_checkpoint, load_checkpoint,
                           load_model_state, CheckpointError)
-from .vision import playnet_learner, fine_tune_two_phase, create_backbone, classifier_head, VisionModel
+from .vision import playnet_learner, fine_tune_two_phase, create_backbone, classifier_head, VisionModel, binary_f1, tune_thresholds, plot_fine_tune
 from .games import write_image_folder, game_id, short_name
 from .steam import GENRES, write_genre_dataset, check_image
 from .report import Report
@@ -203,10 +202,6 @@ def average_precision(scores, targets)->float:
     tp = np.cumsum(y)[last]; prec, rec = tp/(last+1), tp/tp[-1]
     return float(np.sum(np.diff(np.r_[0., rec]) * prec))
 
-def _f1(p, y):
-    tp, fp, fn = (p & y).sum(), (p & ~y).sum(), (~p & y).sum()
-    return 2*tp/(2*tp+fp+fn) if (2*tp+fp+fn) else float('nan')
-
 def genre_scores(
     probs,                      # (n, 12) probabilities
     targs,                      # (n, 12) 0/1 targets
@@ -220,30 +215,13 @@ def genre_scores(
     for j, c in enumerate(GENRES):
         sup = int(y[:, j].sum()); tp = int((pred[:, j] & y[:, j]).sum())
         rows.append(dict(genre=c, support=sup, present=sup > 0, AP=average_precision(p[:, j], y[:, j]) if sup else np.nan,
-                         F1=_f1(pred[:, j], y[:, j]) if sup else np.nan, precision=tp/pred[:, j].sum() if pred[:, j].any() else np.nan,
+                         F1=binary_f1(pred[:, j], y[:, j]) if sup else np.nan, precision=tp/pred[:, j].sum() if pred[:, j].any() else np.nan,
                          recall=tp/sup if sup else np.nan, threshold=float(thr[j])))
     per = pd.DataFrame(rows).set_index('genre')
     pres = per[per.present]
     summary = dict(mAP=float(pres.AP.mean()), macro_F1=float(pres.F1.mean()), exact_match=float((pred == y).all(1).mean()),
                    images=int(len(y)), classes_scored=int(len(pres)), absent=list(per.index[~per.present]))
     return per, summary
-
-# %% ../nbs/11_genre.ipynb #f93be027
-def tune_thresholds(
-    probs, targs,                              # validation probabilities and 0/1 targets, (n, 12)
-    grid=None,                                 # thresholds tried (default 0.05, 0.10, ..., 0.95)
-    default:float=0.5,                         # for classes with no positive
-)->np.ndarray:                                 # one threshold per class
-    "Per-class thresholds maximising F1 on validation rows; `default` for classes they lack."
-    p, y = np.asarray(probs, dtype=float), np.asarray(targs).astype(bool)
-    grid = np.round(np.arange(0.05, 0.96, 0.05), 2) if grid is None else np.asarray(grid, dtype=float)
-    out = np.full(p.shape[1], default)
-    for j in range(p.shape[1]):
-        if not y[:, j].any(): continue
-        f = np.array([_f1(p[:, j] >= t, y[:, j]) for t in grid])
-        best = np.flatnonzero(f >= np.nanmax(f) - 1e-12)
-        out[j] = float(grid[best[len(best)//2]])
-    return out
 
 # %% ../nbs/11_genre.ipynb #9829b6ab
 def _map_metric(p, y): return genre_scores(p, y)[1]['mAP']
@@ -565,7 +543,6 @@ def genre_section(
     **kwargs,                          # overrides of `GENRE_SECTION`
 )->dict:
     "Add the genre section to `report`: the saved benchmark, then a playnet-recipe run scored on held-out games; its numbers."
-    from playnet.demo import plot_history
     cfg = {**(GENRE_SECTION_TINY if tiny else GENRE_SECTION), **kwargs}
     report.add_section('Genre from a screenshot', 'Multi-label genres (12 Steam classes) from one screenshot. Atari games with curated genres; '
                        'the scores are on held-out games that training never saw. Atari has no Free To Play, Indie, RPG or '
@@ -592,7 +569,7 @@ def genre_section(
          'architecture': r['learn'].arch, 'training time (s)': round(r['seconds'], 1)}
     report.add_metrics(m, 'This run (playnet recipe):')
     report.add_table(per[['support', 'AP', 'F1', 'threshold']], 'Per genre on held-out games (NaN: no held-out game has the genre).')
-    report.add_figure(plot_history(r['phases']), 'genre loss curves', 'Loss, mAP and F1 per epoch; dashed: start of phase 2.')
+    report.add_figure(plot_fine_tune(r['phases']), 'genre loss curves', 'Loss, mAP and F1 per epoch; dashed: start of phase 2.')
     pick = test.groupby('game').head(1).index[:8]
     report.add_figure(plot_genre_predictions([Image.open(img_dir/test.path[i]).convert('RGB') for i in pick], test.loc[pick, GENRES].to_numpy(),
                                              {'playnet': (probs[pick], r['thresholds'])}, titles=test.game[pick].tolist()),

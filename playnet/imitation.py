@@ -35,8 +35,7 @@ from fastai.torch_core import params
 import fastai.callback.schedule   # Learner.fit_one_cycle
 import fastai.callback.progress   # Learner.no_bar
 from .core import seed_everything, work_dir, run_dir, data_dir, atomic_write, atomic_write_json, load_checkpoint, update_checkpoint, load_model_state, CheckpointError
-from .vision import create_backbone, fine_tune_two_phase
-from .genre import tune_thresholds
+from .vision import create_backbone, fine_tune_two_phase, tune_thresholds
 from .report import Report
 
 # %% ../nbs/50_imitation.ipynb #02d9679a

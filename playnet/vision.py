@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['ARCHS', 'Backbone', 'lite0_weights_path', 'map_lite0_state_dict', 'efficientnet_lite0_imagenet',
            'imagenet_preprocess', 'imagenet_top', 'resnet_weights_path', 'create_backbone', 'classifier_head',
-           'VisionModel', 'vision_splitter', 'playnet_learner', 'BestCheckpoint', 'fine_tune_two_phase']
+           'VisionModel', 'vision_splitter', 'playnet_learner', 'BestCheckpoint', 'fine_tune_two_phase', 'binary_f1',
+           'tune_thresholds', 'plot_fine_tune']
 
 # %% ../nbs/01_vision.ipynb #e85a65da
 import playnet.core  # first: its warning filters must be set before fastai is imported
@@ -25,6 +26,8 @@ from fastai.callback.schedule import ParamScheduler, SchedCos
 from fastai.data.transforms import Normalize
 from fastai.vision.core import imagenet_stats
 from fastai.torch_core import params, get_model, rank_distrib
+import pandas as pd
+import matplotlib.pyplot as plt
 from .core import save_checkpoint, load_checkpoint, load_model_state, CheckpointError
 
 # %% ../nbs/01_vision.ipynb #8f70113a
@@ -317,3 +320,46 @@ def fine_tune_two_phase(
                          best_epoch=best2.best_epoch, epochs=len(h2), checkpoint=str(p2))
     res['history'], res['batch_losses'] = hist + h2, dict(phase1=losses, phase2=l2)
     return res
+
+# %% ../nbs/01_vision.ipynb #d1e2f302
+def binary_f1(pred, targ)->float:
+    "F1 of boolean predictions against boolean targets (NaN when there is nothing to score)."
+    pred, targ = np.asarray(pred, dtype=bool), np.asarray(targ, dtype=bool)
+    tp, fp, fn = (pred & targ).sum(), (pred & ~targ).sum(), (~pred & targ).sum()
+    return 2*tp/(2*tp+fp+fn) if (2*tp+fp+fn) else float('nan')
+
+def tune_thresholds(
+    probs, targs,                              # validation probabilities and 0/1 targets, (n, k)
+    grid=None,                                 # thresholds tried (default 0.05, 0.10, ..., 0.95)
+    default:float=0.5,                         # for outputs with no positive
+)->np.ndarray:                                 # one threshold per output
+    "Per-output thresholds maximising F1 on validation rows; `default` for outputs they lack."
+    p, y = np.asarray(probs, dtype=float), np.asarray(targs).astype(bool)
+    grid = np.round(np.arange(0.05, 0.96, 0.05), 2) if grid is None else np.asarray(grid, dtype=float)
+    out = np.full(p.shape[1], default)
+    for j in range(p.shape[1]):
+        if not y[:, j].any(): continue
+        f = np.array([binary_f1(p[:, j] >= t, y[:, j]) for t in grid])
+        best = np.flatnonzero(f >= np.nanmax(f) - 1e-12)
+        out[j] = float(grid[best[len(best)//2]])
+    return out
+
+def plot_fine_tune(res:dict)->plt.Figure:
+    "Loss per batch and per epoch, and metrics per epoch, over both phases of `fine_tune_two_phase`; phase 2 starts at the dashed line."
+    hist = pd.DataFrame(res['history'])
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.5))
+    n1 = res['phase1']['epochs']
+    x0 = 0
+    for ph, n_ep in [('phase1', n1), ('phase2', res['phase2']['epochs'])]:
+        l = res['batch_losses'][ph]
+        if l: ax1.plot(x0 + np.arange(1, len(l)+1)*n_ep/len(l), l, alpha=0.6, c='C0', label='train (per batch)' if x0 == 0 else None)
+        x0 += n_ep
+    ep = np.arange(1, len(hist)+1)
+    ax1.plot(ep, hist['valid_loss'], 'o-', c='C1', label='valid')
+    ax1.set_xlabel('epoch'); ax1.set_ylabel('loss'); ax1.legend()
+    for c in hist.columns:
+        if c not in ('phase', 'epoch', 'train_loss', 'valid_loss'): ax2.plot(ep, hist[c], 'o-', label=c)
+    ax2.set_xlabel('epoch'); ax2.set_ylim(0, 1.02); ax2.legend()
+    for ax in (ax1, ax2): ax.axvline(n1 + 0.5, ls='--', c='grey')
+    fig.tight_layout()
+    return fig

@@ -91,7 +91,7 @@ def game_section(report:Report, learn, res:dict, df:pd.DataFrame, secs:float|Non
     return m
 
 # %% ../nbs/80_demo.ipynb #b4e37981
-DEMO_SECTIONS = {'genre': 'playnet.genre', 'cards': 'playnet.cards', 'cars': 'playnet.cars', 'gan': 'playnet.gan', 'capture': 'playnet.capture', 'imitation': 'playnet.imitation'}  # section -> module with `<section>_section`
+DEMO_SECTIONS = {'genre': 'playnet.genre', 'cards': 'playnet.cards', 'cars': 'playnet.cars', 'gan': 'playnet.gan', 'capture': 'playnet.capture', 'imitation': 'playnet.dagger'}  # section -> module with `<section>_section`
 
 def section_names(names:list|None=None)->list:
     "Check section names against `DEMO_SECTIONS` (None: all of them)."

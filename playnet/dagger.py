@@ -125,8 +125,10 @@ def dagger(
             from playnet.capture import save_recording
             seeds = [rollout_seed + (it - 1)*episodes + j for j in range(episodes)]
             todo = [s for s in seeds if not (root/'recordings'/f'dagger-{it}-{s}.npz').exists()]
-            agent = MixedAgent(_policy_agent(prev), betas[it - 1], seed=seed)
-            for s, ep in zip(todo, _pool_map(_rollout, [(agent, s, ep_kw) for s in todo], workers)):
+            from playnet.dagger import MixedAgent as _Mixed   # the module's class: worker processes unpickle it by name
+            agent = _Mixed(_policy_agent(prev), betas[it - 1], seed=seed)
+            from playnet.dagger import _rollout as fn    # the module's own function, so that worker processes find it (also from a notebook)
+            for s, ep in zip(todo, _pool_map(fn, [(agent, s, ep_kw) for s in todo], workers)):
                 n = len(ep['keys']) if budget is None else max(0, min(len(ep['keys']), budget - labels - new))
                 if n == 0: continue
                 meta = dict(game=GAME, source='DAgger', iteration=it, beta=betas[it - 1], seed=int(s), fps=GAME_FPS/skip, skip=skip, size=size,

@@ -195,12 +195,15 @@ def record_expert(
     dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
     paths = [dest/f'expert-{int(s)}.npz' for s in seeds]
     todo = [(int(s), p) for s, p in zip(seeds, paths) if not p.exists()]
-    jobs = [(ExpertAgent(**(expert or {})), s, dict(steps=steps, skip=skip, size=size, record=True, noise=noise)) for s, _ in todo]
-    if workers > 1 and len(jobs) > 1:
+    par = workers > 1 and len(todo) > 1
+    if par: from playnet.imitation import _record as fn, ExpertAgent as agent   # the module's own, so that worker processes find them (also from a notebook)
+    else: fn, agent = _record, ExpertAgent
+    jobs = [(agent(**(expert or {})), s, dict(steps=steps, skip=skip, size=size, record=True, noise=noise)) for s, _ in todo]
+    if par:
         import multiprocessing as mp
         pool = mp.get_context('spawn').Pool(min(workers, len(jobs)))
-        eps = pool.imap(_record, jobs)
-    else: pool, eps = None, map(_record, jobs)
+        eps = pool.imap(fn, jobs)
+    else: pool, eps = None, map(fn, jobs)
     try:
         for (s, p), ep in zip(todo, eps):          # each saved as soon as it is played
             meta = dict(game=GAME, source='CarExpert', seed=s, fps=GAME_FPS/skip, skip=skip, size=size, noise=noise, expert=expert or {},
@@ -614,7 +617,7 @@ def _episode(job:tuple)->dict:
     return dict(agent=name, **{k: r[k] for k in ('seed', 'score', 'tiles', 'steps', 'seconds')})
 
 def evaluate_agents(
-    agents:dict,            # name -> agent (picklable when `workers` > 1: `TorchPolicy` agents, the expert, random)
+    agents:dict,            # name -> agent (with `workers` > 1: picklable, of a class importable from a module, e.g. `TorchPolicy` agents, the expert, random)
     seeds=range(10),        # track seeds (fixed: the same for every agent)
     steps:int=1000,         # game steps per episode
     skip:int=2, size:int=64,
@@ -628,7 +631,8 @@ def evaluate_agents(
     if workers <= 1: rows = [_episode(j) for j in bar(jobs)]
     else:
         import multiprocessing as mp
-        with mp.get_context('spawn').Pool(workers, initializer=torch.set_num_threads, initargs=(1,)) as pool: rows = list(bar(pool.imap(_episode, jobs)))
+        from playnet.imitation import _episode as fn   # the module's own function, so that worker processes find it (also from a notebook)
+        with mp.get_context('spawn').Pool(workers, initializer=torch.set_num_threads, initargs=(1,)) as pool: rows = list(bar(pool.imap(fn, jobs)))
     return pd.DataFrame(rows)
 
 # %% ../nbs/50_imitation.ipynb #507531fe

@@ -9,8 +9,8 @@ __all__ = ['SPLITS', 'UNSEEN', 'ARCHS', 'BENCH', 'CARS_TINY', 'GarageError', 'ch
            'L1Penalty', 'cars_learner', 'predict_logits', 'predict_probs', 'unknown_score', 'auroc',
            'unknown_threshold', 'evaluate_cars', 'train_cars', 'jsonable', 'plot_history', 'plot_confusion',
            'plot_per_rotation', 'cam_layer', 'grad_cam', 'plot_grad_cam', 'plot_worst', 'plot_held_out', 'plot_unknown',
-           'plot_unknown_cam', 'load_cars_model', 'predict_images', 'train_cli', 'predict_cli', 'save_figure',
-           'wilson_interval', 'bench_table', 'cars_section']
+           'plot_unknown_cam', 'load_cars_model', 'predict_images', 'train_cli', 'predict_cli', 'bench_table',
+           'cars_section']
 
 # %% ../nbs/31_cars.ipynb #d0aaaf6d
 import playnet.core  # first: its warning filters must be set before fastai is imported
@@ -37,9 +37,9 @@ from fastai.metrics import accuracy
 import fastai.callback.schedule   # Learner.fit_one_cycle
 import fastai.callback.progress   # Learner.no_bar
 from .core import seed_everything, data_dir, work_dir, run_dir, atomic_write, atomic_write_json, to_plain, load_checkpoint, load_model_state, update_checkpoint, CheckpointError
-from .vision import playnet_learner, fine_tune_two_phase, BestCheckpoint, create_backbone, classifier_head, VisionModel
+from .vision import playnet_learner, fine_tune_two_phase, wilson_interval, BestCheckpoint, create_backbone, classifier_head, VisionModel
 from .garage import MODELS, HELD_OUT, HATS, STICKERS, WHEELS, TEAMS, COLUMNS, DB_NAME, ROTATIONS, make_garage, open_garage_db, garage_params
-from .report import Report
+from .report import Report, save_figure
 
 # %% ../nbs/31_cars.ipynb #442cd7c4
 class GarageError(ValueError):
@@ -798,19 +798,8 @@ def _same(a:dict, b:dict)->bool:
     "Whether two runs gave the same numbers (everything but the time taken)."
     return {k: v for k, v in _summary(a).items() if k != 'seconds'} == {k: v for k, v in _summary(b).items() if k != 'seconds'}
 
-def save_figure(fig, path:str|Path, dpi:int=90)->Path:
-    "Save a matplotlib figure as PNG, atomically."
-    buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=dpi, bbox_inches='tight')
-    with atomic_write(path, 'wb') as f: f.write(buf.getvalue())
-    return Path(path)
 
 # %% ../nbs/31_cars.ipynb #6d1c4e5e
-def wilson_interval(p:float, n:int, z:float=1.96)->tuple:
-    "The Wilson score interval (95% by default) of a proportion `p` measured on `n` trials."
-    if n <= 0: raise ValueError('wilson_interval needs at least one trial')
-    c, h = (p + z*z/(2*n))/(1 + z*z/n), z*math.sqrt(p*(1 - p)/n + z*z/(4*n*n))/(1 + z*z/n)
-    return (max(0., c - h), min(1., c + h))
-
 def bench_table(bench:dict)->pd.DataFrame:
     "Headline numbers of a saved cars benchmark, one row per model."
     rows = []

@@ -6,11 +6,11 @@
 __all__ = ['ARCHS', 'Backbone', 'lite0_weights_path', 'map_lite0_state_dict', 'efficientnet_lite0_imagenet',
            'imagenet_preprocess', 'imagenet_top', 'resnet_weights_path', 'create_backbone', 'classifier_head',
            'VisionModel', 'vision_splitter', 'playnet_learner', 'BestCheckpoint', 'fine_tune_two_phase', 'binary_f1',
-           'tune_thresholds', 'plot_fine_tune']
+           'tune_thresholds', 'wilson_interval', 'plot_fine_tune']
 
 # %% ../nbs/01_vision.ipynb #e85a65da
 import playnet.core  # first: its warning filters must be set before fastai is imported
-import os, warnings, json
+import os, math, warnings, json
 from pathlib import Path
 import numpy as np
 import torch
@@ -343,6 +343,12 @@ def tune_thresholds(
         best = np.flatnonzero(f >= np.nanmax(f) - 1e-12)
         out[j] = float(grid[best[len(best)//2]])
     return out
+
+def wilson_interval(p:float, n:int, z:float=1.96)->tuple:
+    "The Wilson score interval (95% by default) of a proportion `p` measured on `n` trials."
+    if n <= 0: raise ValueError('wilson_interval needs at least one trial')
+    c, h = (p + z*z/(2*n))/(1 + z*z/n), z*math.sqrt(p*(1 - p)/n + z*z/(4*n*n))/(1 + z*z/n)
+    return (max(0., c - h), min(1., c + h))
 
 def plot_fine_tune(res:dict)->plt.Figure:
     "Loss per batch and per epoch, and metrics per epoch, over both phases of `fine_tune_two_phase`; phase 2 starts at the dashed line."

@@ -6,16 +6,16 @@
 __all__ = ['SUITS', 'RANKS', 'SUIT_CLASSES', 'CARD_TYPES', 'MODIFIERS', 'SVG_DECKS', 'CATALOGUES', 'SAME_ART', 'MODIFIER_P',
            'CROP_SIZE', 'ANNOT_FORMAT', 'STRATEGIES', 'DEFAULT_HEADS', 'DECODINGS', 'TRAIN_STATE', 'VISIBLE_BINS',
            'CARDS_BENCH', 'cards_dir', 'kenney_identities', 'svg_cards_dir', 'svg_renderer', 'render_svg', 'same_art',
-           'deck_faces', 'default_catalogue', 'card_identities', 'catalogue_summary', 'load_face', 'apply_modifier',
-           'show_modifiers', 'compose_table', 'draw_boxes', 'crop_box', 'make_tables', 'write_tables', 'write_crops',
-           'mss_grabber', 'capture_to_pool', 'card_label', 'split_label', 'all_labels', 'to_tensor', 'CardEmbedder',
-           'reference_images', 'KNNIndex', 'knn_rates', 'AnnotationSession', 'AnnotationWidget', 'annotation_widget',
-           'HeadStrategy', 'head_strategies', 'split_by_source', 'render_crops', 'build_samples', 'valid_samples',
-           'CardsDataset', 'sample_weights', 'WeightedDL', 'CardsModel', 'cards_splitter', 'MultiHeadLoss',
-           'class_weights', 'HeadAccuracy', 'cards_learner', 'CosineAnneal', 'freeze_head', 'train_cards', 'save_cards',
-           'load_cards', 'resume_cards', 'CardIdentifier', 'identify_card', 'identify_cli', 'EpochSaver', 'train_run',
-           'train_cli', 'model_embedder', 'annotation_embedder', 'labelling_clicks', 'evaluate_cards', 'plot_confusion',
-           'plot_confused_pairs', 'cards_benchmark', 'cards_section']
+           'deck_faces', 'default_catalogue', 'card_identities', 'identity_info', 'catalogue_summary', 'load_face',
+           'apply_modifier', 'show_modifiers', 'compose_table', 'draw_boxes', 'crop_box', 'make_tables', 'write_tables',
+           'write_crops', 'mss_grabber', 'capture_to_pool', 'card_label', 'split_label', 'all_labels', 'to_tensor',
+           'CardEmbedder', 'reference_images', 'KNNIndex', 'knn_rates', 'AnnotationSession', 'AnnotationWidget',
+           'annotation_widget', 'HeadStrategy', 'head_strategies', 'split_by_source', 'render_crops', 'build_samples',
+           'valid_samples', 'CardsDataset', 'sample_weights', 'WeightedDL', 'CardsModel', 'cards_splitter',
+           'MultiHeadLoss', 'class_weights', 'HeadAccuracy', 'cards_learner', 'CosineAnneal', 'freeze_head',
+           'train_cards', 'save_cards', 'load_cards', 'resume_cards', 'CardIdentifier', 'identify_card', 'identify_cli',
+           'EpochSaver', 'train_run', 'train_cli', 'model_embedder', 'annotation_embedder', 'labelling_clicks',
+           'evaluate_cards', 'plot_confusion', 'plot_confused_pairs', 'cards_benchmark', 'cards_section']
 
 # %% ../nbs/20_cards.ipynb #f5085165
 import playnet.core  # first: its warning filters must be set before fastai is imported
@@ -44,7 +44,6 @@ from .core import (seed_everything, data_dir, work_dir, atomic_write, atomic_wri
 from .vision import create_backbone, classifier_head, wilson_interval
 from .report import save_figure
 import ipywidgets as widgets
-from fastprogress.fastprogress import progress_bar
 
 # %% ../nbs/20_cards.ipynb #4cc94ca9
 SUITS = ('Clubs', 'Diamonds', 'Hearts', 'Spades')
@@ -102,11 +101,13 @@ def render_svg(path:str|Path, width:int)->Image.Image:
     else: raise FileNotFoundError("no SVG renderer: apt install librsvg2-bin (or pip install cairosvg)")
     return Image.open(io.BytesIO(png)).convert('RGBA')
 
-def _on_white(img): bg = Image.new('RGBA', img.size, (255, 255, 255, 255)); bg.alpha_composite(img.convert('RGBA')); return bg.convert('RGB')
+def _flatten(img, rgb=(90, 90, 90)):
+    "An RGBA image laid over a plain background of colour `rgb`, as RGB."
+    bg = Image.new('RGBA', img.size, (*rgb, 255)); bg.alpha_composite(img.convert('RGBA')); return bg.convert('RGB')
 
 def same_art(a:Image.Image, b:Image.Image, size:tuple=(32, 48))->float:
     "Correlation of two faces' grey levels at `size` (width, height): near 1 for the same drawing, whatever its colours."
-    g = [np.asarray(_on_white(x).convert('L').resize(size, Image.BILINEAR), np.float32).ravel() for x in (a, b)]
+    g = [np.asarray(_flatten(x, (255, 255, 255)).convert('L').resize(size, Image.BILINEAR), np.float32).ravel() for x in (a, b)]
     g = [(v - v.mean())/(v.std() + 1e-6) for v in g]
     return float((g[0]*g[1]).mean())
 
@@ -154,6 +155,10 @@ def card_identities(catalogue:str|None=None)->pd.DataFrame:
     if c not in _IDS: _IDS[c] = pd.concat([kenney_identities()] + ([deck_faces(d) for d in SVG_DECKS] if c == 'decks' else []), ignore_index=True)
     return _IDS[c].copy()
 
+def identity_info(ids:pd.DataFrame)->dict:
+    "{name: [suit, type, rank]} of a catalogue's identities, as a checkpoint keeps them."
+    return {n: [s, t, r] for n, s, t, r in zip(ids.name, ids.suit, ids.type, ids['rank'])}
+
 def catalogue_summary(catalogue:str|None=None)->str:
     "One line: the catalogue used and its identities per deck."
     c = catalogue or default_catalogue(); ids = card_identities(c)
@@ -163,10 +168,9 @@ def catalogue_summary(catalogue:str|None=None)->str:
 
 _FACES = {}
 def load_face(name:str)->Image.Image:
-    "The RGBA face of the card called `name` (cached), from the largest catalogue at hand."
+    "The RGBA face of the card called `name` (cached), from the default catalogue (which holds every Kenney face too)."
     if name not in _FACES:
         ids = card_identities().set_index('name')
-        if name not in ids.index and default_catalogue() != 'kenney': ids = card_identities('kenney').set_index('name')
         if name not in ids.index: raise KeyError(f"no card called {name!r}")
         _FACES[name] = Image.open(ids.loc[name, 'file']).convert('RGBA')
     return _FACES[name].copy()
@@ -217,14 +221,12 @@ def apply_modifier(
     return Image.fromarray((np.concatenate([out, alpha], -1)*255).round().astype(np.uint8), 'RGBA')
 
 # %% ../nbs/20_cards.ipynb #7f0d50dc
-def _on_grey(img): bg = Image.new('RGBA', img.size, (90, 90, 90, 255)); bg.alpha_composite(img); return bg.convert('RGB')
-
 def show_modifiers(name:str='King of Spades', seed:int=0):
     "One card under each modifier."
     fig, axs = plt.subplots(1, len(MODIFIERS), figsize=(2*len(MODIFIERS), 2.8))
     face = load_face(name)
     for ax, m in zip(axs, MODIFIERS):
-        ax.imshow(_on_grey(apply_modifier(face, m, np.random.default_rng(seed)))); ax.set_title(m); ax.axis('off')
+        ax.imshow(_flatten(apply_modifier(face, m, np.random.default_rng(seed)))); ax.set_title(m); ax.axis('off')
     fig.tight_layout(); return fig
 
 # %% ../nbs/20_cards.ipynb #e8138c4a
@@ -404,7 +406,7 @@ def reference_images(names:list|None=None, size:tuple=CROP_SIZE)->tuple:
     imgs, labels = [], []
     for n in names:
         for m in MODIFIERS:
-            imgs.append(_on_grey(apply_modifier(load_face(n), m)).resize((size[1], size[0]), Image.BILINEAR)); labels.append(card_label(n, m))
+            imgs.append(_flatten(apply_modifier(load_face(n), m)).resize((size[1], size[0]), Image.BILINEAR)); labels.append(card_label(n, m))
     return imgs, labels
 
 # %% ../nbs/20_cards.ipynb #e5869127
@@ -724,7 +726,7 @@ def cards_learner(
     learn = Learner(dls, model, loss_func=loss, metrics=metrics, splitter=cards_splitter, opt_func=_adamw, train_bn=train_bn)
     learn.arch, learn.heads, learn.head_strategies, learn.size = arch, {h: s.classes for h, s in strategies.items()}, dict(heads), size
     learn.torch_sched, learn.hidden, learn.catalogue = None, hidden, catalogue
-    ids = card_identities(catalogue); learn.identities = {n: [s, t, r] for n, s, t, r in zip(ids.name, ids.suit, ids.type, ids['rank'])}
+    learn.identities = identity_info(card_identities(catalogue))
     if pretrained: learn.freeze()
     return learn
 
@@ -818,7 +820,7 @@ class CardIdentifier:
         self.model, self.meta, self.size = model.eval(), meta, tuple(meta['size'])
         info = meta.get('identities')
         if not info or len(next(iter(info.values()))) < 3:
-            ids = card_identities(meta.get('catalogue') or 'kenney'); info = {n: [s, t, r] for n, s, t, r in zip(ids.name, ids.suit, ids.type, ids['rank'])}
+            info = identity_info(card_identities(meta.get('catalogue') or 'kenney'))
         self.info = info
         self.decode = decode or meta.get('decode', 'identity')
         if self.decode not in DECODINGS: raise ValueError(f"unknown decoding {self.decode!r}; use one of {', '.join(DECODINGS)}")
@@ -949,8 +951,7 @@ def train_run(
 )->dict:                            # the run's state: settings, epochs done, history, finished
     "Train a cards model on composed tables, saving a checkpoint after every epoch; run again with the same settings to resume after the last saved epoch."
     out = writable_dir(out); catalogue = catalogue or default_catalogue()
-    if catalogue not in CATALOGUES: raise ValueError(f"unknown card catalogue {catalogue!r}; use one of {', '.join(CATALOGUES)}")
-    head_strategies(heads, catalogue)
+    head_strategies(heads, catalogue)                 # unknown catalogue or strategy: one line, before any work
     settings = dict(catalogue=catalogue, heads=dict(heads), tables=tables, valid_pct=valid_pct, size=list(size), epochs_frozen=epochs_frozen,
                     epochs=epochs, lr_frozen=lr_frozen, lr_body=lr_body, lr_head=lr_head, unfreeze=unfreeze, bs=bs, synthetic=synthetic,
                     jitter_copies=jitter_copies, seed=seed)
@@ -1124,7 +1125,7 @@ def plot_confused_pairs(df:pd.DataFrame, res:dict, n:int=6):
     for j, p in enumerate(pairs):
         k = np.flatnonzero((df.name.to_numpy() == p['true']) & (pred == p['predicted']))[0]
         axs[0, j].imshow(df.crop.iloc[k]); axs[0, j].set_title(f"{p['true']}\n(x{p['count']}, {df.visible.iloc[k]:.0%} visible)" if 'visible' in df else p['true'], fontsize=7)
-        axs[1, j].imshow(_on_grey(load_face(p['predicted']))); axs[1, j].set_title(f"taken for\n{p['predicted']}", fontsize=7)
+        axs[1, j].imshow(_flatten(load_face(p['predicted']))); axs[1, j].set_title(f"taken for\n{p['predicted']}", fontsize=7)
     for ax in axs.ravel(): ax.axis('off')
     fig.tight_layout(); return fig
 

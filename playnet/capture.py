@@ -9,13 +9,13 @@ __all__ = ['KEYS_ARROWS', 'MOUSE_FIELDS', 'LEGACY_KEYS', 'NoDisplayError', 'disp
            'carracing_window', 'record_cli', 'capture_section']
 
 # %% ../nbs/03_capture.ipynb #9050f99e
-import playnet.core  # first: its warning filters must be set before fastai is imported
+import playnet.core  # first: it imports fastai with its import-time notice scoped away
 import os, sys, json, time, shutil, select, signal, pickle, ctypes, zipfile, argparse, datetime, tempfile, threading, warnings, subprocess, contextlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
-from .core import atomic_write, atomic_write_json, work_dir
+from .core import atomic_write, atomic_write_json, work_dir, cli_parser, cli_errors
 
 # %% ../nbs/03_capture.ipynb #de29c7a4
 class NoDisplayError(RuntimeError):
@@ -706,10 +706,6 @@ def _hold(win:CarWindow, ctl:Controller, keys:tuple, steps:int)->list:
     return [r for r in win.telemetry() if r['step'] > n0]
 
 # %% ../nbs/03_capture.ipynb #855404d8
-class _Parser(argparse.ArgumentParser):
-    "argparse that reports a bad command line in one line (no usage block)."
-    def error(self, message): self.exit(2, f"{self.prog}: {message} (see --help)\n")
-
 def _ints(n:int, what:str):
     def parse(s:str)->tuple:
         try: v = tuple(int(float(x)) for x in s.replace('x', ',').split(','))
@@ -728,7 +724,7 @@ def _say(msg): print(msg, flush=True)
 
 def record_cli(argv:list|None=None):
     "Command line: `playnet_record [--region L,T,W,H | --center X,Y --size N] [--fps 10] [--duration S] [--out F.npz]`."
-    p = _Parser(prog='playnet_record', description="Record the screen around a point with the state of the watched keys. "
+    p = cli_parser('playnet_record', "Record the screen around a point with the state of the watched keys. "
                 "With no --region/--center: click the centre of the play area, press Enter to start and Esc to stop.")
     p.add_argument('--region', type=_ints(4, 'region'), help='LEFT,TOP,WIDTH,HEIGHT to grab (non-interactive)')
     p.add_argument('--center', type=_ints(2, 'center'), help='X,Y to centre the region on (non-interactive)')
@@ -741,7 +737,7 @@ def record_cli(argv:list|None=None):
     p.add_argument('--out', type=Path, help='output .npz (default: work/recordings/rec-<time>.npz)')
     p.add_argument('--overwrite', action='store_true', help='replace --out if it exists')
     a = p.parse_args(argv)
-    try:
+    with cli_errors('playnet_record', (ValueError, NoDisplayError, FileExistsError, OSError)):
         keys = key_names(a.keys)
         size = _ints(2, 'size')(a.size) if ',' in a.size or 'x' in a.size else _ints(1, 'size')(a.size)*2
         if min(size) <= 0: raise ValueError(f"size {a.size!r}: use positive numbers")
@@ -766,18 +762,18 @@ def record_cli(argv:list|None=None):
         finally: ki.stop()
         if not len(rec): raise ValueError("nothing recorded (stopped before the first frame)")
         path = rec.save(out, overwrite=a.overwrite)
-    except (ValueError, NoDisplayError, FileExistsError, OSError) as e:
-        print(f'playnet_record: {e}', file=sys.stderr); sys.exit(2)
     _say(f"saved {len(rec)} frames ({rec.duration:.1f}s at {rec.measured_fps:.1f} fps) to {path}")
 
 def _main(argv:list|None=None):
     "`python -m playnet.capture`: `play-carracing [...]` runs the test game; anything else is `playnet_record`."
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] != ['play-carracing']: return record_cli(argv)
-    p = _Parser(prog='python -m playnet.capture play-carracing', description='CarRacing-v3 in a window, arrow keys, telemetry as JSON lines.')
-    p.add_argument('--seed', type=int, default=0); p.add_argument('--telemetry', type=Path)
-    p.add_argument('--pos', type=_ints(2, 'pos'), default=(0, 0)); p.add_argument('--max-steps', type=int)
-    p.add_argument('--episode-steps', type=int, default=1000)
+    p = cli_parser('python -m playnet.capture play-carracing', 'CarRacing-v3 in a window, arrow keys, telemetry as JSON lines.')
+    p.add_argument('--seed', type=int, default=0, help='track seed (default 0)')
+    p.add_argument('--telemetry', type=Path, help='write one JSON line per game step to this file')
+    p.add_argument('--pos', type=_ints(2, 'pos'), default=(0, 0), help='window position X,Y (default 0,0)')
+    p.add_argument('--max-steps', type=int, help='close after this many steps (default: never)')
+    p.add_argument('--episode-steps', type=int, default=1000, help='steps before a new episode starts (default 1000)')
     a = p.parse_args(argv[1:])
     play_carracing(a.seed, a.telemetry, a.pos, a.max_steps, a.episode_steps)
 

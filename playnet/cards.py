@@ -18,7 +18,7 @@ __all__ = ['SUITS', 'RANKS', 'SUIT_CLASSES', 'CARD_TYPES', 'MODIFIERS', 'SVG_DEC
            'evaluate_cards', 'plot_confusion', 'plot_confused_pairs', 'cards_benchmark', 'cards_section']
 
 # %% ../nbs/20_cards.ipynb #f5085165
-import playnet.core  # first: its warning filters must be set before fastai is imported
+import playnet.core  # first: it imports fastai with its import-time notice scoped away
 import os, sys, io, json, math, time, gzip, shutil, hashlib, argparse, datetime, tempfile, subprocess, importlib.util
 from pathlib import Path
 import numpy as np
@@ -40,7 +40,7 @@ from fastai.callback.tracker import EarlyStoppingCallback
 from fastai.callback.progress import ProgressCallback
 from fastai.optimizer import OptimWrapper
 from .core import (seed_everything, data_dir, work_dir, atomic_write, atomic_write_json, save_checkpoint,
-                          load_checkpoint, load_model_state, update_checkpoint, CheckpointError, writable_dir)
+                          load_checkpoint, load_model_state, update_checkpoint, CheckpointError, writable_dir, cli_parser, cli_errors)
 from .vision import create_backbone, classifier_head, wilson_interval
 from .report import save_figure
 import ipywidgets as widgets
@@ -900,19 +900,16 @@ def _line(r):
 
 def identify_cli(argv:list|None=None):
     "Command line: `playnet_cards_identify IMAGE --model CKPT [--boxes JSON] [--json]`."
-    p = argparse.ArgumentParser(prog='playnet_cards_identify', description='Identify playing cards (name, suit, type, modifier) in a card crop or in the boxes of a table screenshot.')
+    p = cli_parser('playnet_cards_identify', 'Identify playing cards (name, suit, type, modifier) in a card crop or in the boxes of a table screenshot.')
     p.add_argument('image', help='a card crop, or a table screenshot with --boxes')
     p.add_argument('--model', required=True, help='a cards checkpoint (.pth) written by save_cards')
     p.add_argument('--boxes', help='JSON file with the boxes [x0, y0, x1, y1] of the cards in IMAGE')
     p.add_argument('--json', action='store_true', help='print JSON instead of one line per card')
     a = p.parse_args(argv)
-    try:
+    with cli_errors('playnet_cards_identify'):
         boxes = _read_boxes(a.boxes, a.image) if a.boxes else None
         img = _as_image(a.image)
         res = identify_card(img, CardIdentifier.from_checkpoint(a.model), boxes)
-    except (ValueError, OSError, KeyError, CheckpointError) as e:
-        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        print(f'playnet_cards_identify: {msg}', file=sys.stderr); sys.exit(2)
     if a.json: print(json.dumps(res, indent=1))
     else: print('\n'.join(_line(r) for r in (res if isinstance(res, list) else [res])))
 
@@ -1004,7 +1001,7 @@ def _heads(s:str)->dict:
 
 def train_cli(argv:list|None=None):
     "Command line: `playnet_cards_train --out DIR [--catalogue C] [--heads H,H] [--tables N] [--epochs N] ...`; resumable."
-    p = argparse.ArgumentParser(prog='playnet_cards_train', description='Train a cards model (one backbone; identity, edition and card-type heads) on composed table screenshots of a card catalogue. '
+    p = cli_parser('playnet_cards_train', 'Train a cards model (one backbone; identity, edition and card-type heads) on composed table screenshots of a card catalogue. '
                                 'A checkpoint is saved after every epoch: run the same command again to resume after the last one.')
     p.add_argument('--out', required=True, help='run folder: cards.pth (the model, for playnet_cards_identify) and train_state.json')
     p.add_argument('--catalogue', default='auto', choices=('auto',) + CATALOGUES, help="card identities: 'kenney' (53 faces of arcade), 'decks' (those and two SVG themes of gnome-cards-data), 'auto' (decks when installed)")
@@ -1023,16 +1020,13 @@ def train_cli(argv:list|None=None):
     p.add_argument('--quiet', action='store_true', help='no progress bars or per-epoch lines')
     p.add_argument('--json', action='store_true', help="print the run's state (settings, epochs done, history) as JSON at the end")
     a = p.parse_args(argv)
-    try:
+    with cli_errors('playnet_cards_train'):
         for k in ('tables', 'bs'):
             if getattr(a, k) < 1: raise ValueError(f"--{k} must be at least 1")
         if a.epochs_frozen < 0 or a.epochs < 0 or a.epochs_frozen + a.epochs < 1: raise ValueError("--epochs-frozen and --epochs must not be negative, and not both 0")
         if not 0 < a.valid_pct < 1: raise ValueError("--valid-pct must lie between 0 and 1")
         st = train_run(a.out, None if a.catalogue == 'auto' else a.catalogue, a.heads, a.tables, a.valid_pct, a.size, a.epochs_frozen, a.epochs,
                        a.lr_frozen, a.lr_body, a.lr_head, a.unfreeze, a.bs, seed=a.seed, quiet=a.quiet)
-    except (ValueError, OSError, KeyError, CheckpointError) as e:
-        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        print(f'playnet_cards_train: {msg}', file=sys.stderr); sys.exit(2)
     if a.json: print(json.dumps(st, indent=1))
     else:
         last = (st['history']['phase2'] or st['history']['phase1'] or [{}])[-1]

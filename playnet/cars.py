@@ -13,7 +13,7 @@ __all__ = ['SPLITS', 'UNSEEN', 'ARCHS', 'BENCH', 'CARS_TINY', 'GarageError', 'ch
            'cars_section']
 
 # %% ../nbs/31_cars.ipynb #d0aaaf6d
-import playnet.core  # first: its warning filters must be set before fastai is imported
+import playnet.core  # first: it imports fastai with its import-time notice scoped away
 import os, io, sys, json, time, math, sqlite3, argparse, tempfile, contextlib, hashlib
 from collections import OrderedDict
 from pathlib import Path
@@ -36,7 +36,7 @@ from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import accuracy
 import fastai.callback.schedule   # Learner.fit_one_cycle
 import fastai.callback.progress   # Learner.no_bar
-from .core import seed_everything, data_dir, work_dir, run_dir, atomic_write, atomic_write_json, to_plain, load_checkpoint, load_model_state, update_checkpoint, CheckpointError
+from .core import seed_everything, data_dir, work_dir, run_dir, atomic_write, atomic_write_json, to_plain, load_checkpoint, load_model_state, update_checkpoint, CheckpointError, cli_parser, cli_errors
 from .vision import playnet_learner, fine_tune_two_phase, wilson_interval, BestCheckpoint, create_backbone, classifier_head, VisionModel
 from .garage import MODELS, HELD_OUT, HATS, STICKERS, WHEELS, TEAMS, COLUMNS, DB_NAME, ROTATIONS, make_garage, open_garage_db, garage_params
 from .report import Report, save_figure
@@ -729,7 +729,7 @@ _ERRORS = (GarageError, CheckpointError, ValueError, FileNotFoundError, sqlite3.
 
 def train_cli(argv:list|None=None):
     "Command line: `playnet_cars_train --db garage.db [--arch ...] [--epochs N] [--out DIR] ...`."
-    p = argparse.ArgumentParser(prog='playnet_cars_train', description='Train a car-model classifier on a garage (playnet_garage) and evaluate it.')
+    p = cli_parser('playnet_cars_train', 'Train a car-model classifier on a garage (playnet_garage) and evaluate it.')
     p.add_argument('--db', type=Path, required=True, help='the garage database (garage.db)')
     p.add_argument('--img-dir', type=Path, help="the garage's images (default: the database's folder)")
     p.add_argument('--arch', default='simple', choices=ARCHS, help="'simple' (the seed's CNN, default) or a pretrained backbone")
@@ -745,11 +745,9 @@ def train_cli(argv:list|None=None):
     p.add_argument('--out', type=Path, help='run folder (default: a new work/runs/cars-<arch>-<time>)')
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     a = p.parse_args(argv)
-    try:
+    with cli_errors('playnet_cars_train', _ERRORS):
         r = train_cars(a.db, a.img_dir, arch=a.arch, epochs=a.epochs, bs=a.bs, size=a.size, seed=a.seed, out=a.out, l1=a.l1, lr=a.lr,
                        epochs_frozen=a.epochs_frozen, held_out=a.held_out, unseen=UNSEEN if a.unseen_cosmetics else None, progress=not a.quiet)
-    except _ERRORS as e:
-        print(f'playnet_cars_train: {e}', file=sys.stderr); sys.exit(2)
     rot = r['per_rotation'].values()
     print(f"test accuracy {r['test_accuracy']:.3f} ({r['arch']}, {r['n_test']} test images; per rotation {min(rot):.3f} to {max(rot):.3f})")
     if 'held_out' in r:
@@ -761,17 +759,15 @@ def train_cli(argv:list|None=None):
 
 def predict_cli(argv:list|None=None):
     "Command line: `playnet_cars_predict IMAGE... --model CKPT [--json]`."
-    p = argparse.ArgumentParser(prog='playnet_cars_predict', description='Say which car model each image shows.')
+    p = cli_parser('playnet_cars_predict', 'Say which car model each image shows.')
     p.add_argument('images', nargs='+', type=Path, help='image files')
     p.add_argument('--model', type=Path, required=True, help='a checkpoint from playnet_cars_train')
     p.add_argument('--top', type=int, default=2, help='classes to list per image (default 2)')
     p.add_argument('--json', action='store_true', help='print JSON records')
     a = p.parse_args(argv)
-    try:
+    with cli_errors('playnet_cars_predict', _ERRORS):
         model, meta = load_cars_model(a.model)
         df = predict_images(a.images, model, meta)
-    except _ERRORS as e:
-        print(f'playnet_cars_predict: {e}', file=sys.stderr); sys.exit(2)
     thr = meta.get('unknown', {}).get('threshold')
     if a.json: print(json.dumps(df.assign(threshold=thr).to_dict('records'), default=lambda o: o.item())); return   # exact floats
     classes = meta['heads']['out']

@@ -9,14 +9,14 @@ __all__ = ['DAGGER', 'AGENTS', 'CARRACING_BENCH', 'CARRACING_TINY', 'BC', 'BC2',
            'live_table', 'imitation_section']
 
 # %% ../nbs/51_dagger.ipynb #da000004
-import playnet.core  # first: its warning filters must be set before fastai is imported
+import playnet.core  # first: it imports fastai with its import-time notice scoped away
 import os, sys, json, time, math, argparse, tempfile
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
 import matplotlib.pyplot as plt
-from .core import atomic_write_json, data_dir, CheckpointError
+from .core import atomic_write_json, data_dir, CheckpointError, cli_parser, cli_errors
 from .imitation import (GAME, GAME_FPS, KEYS, CarExpert, ExpertAgent, RandomAgent, PolicyAgent, StreamingRunner, TorchPolicy, play_episode,
                         record_expert, open_recordings, train_policy, load_policy, evaluate_agents, policy_path)
 
@@ -190,7 +190,7 @@ def eval_agent(agent:str='policy', model:str|Path|None=None, thresh:float=0.5):
 
 def eval_cli(argv:list|None=None):
     "Command line: `playnet_imitation_eval [--model PATH | --agent expert|random] --seeds S [S ...] [--json]`."
-    p = argparse.ArgumentParser(prog='playnet_imitation_eval', description='Score a CarRacing driver on track seeds through the environment: per-episode return, share of the track visited and steps, and the mean.')
+    p = cli_parser('playnet_imitation_eval', 'Score a CarRacing driver on track seeds through the environment: per-episode return, share of the track visited and steps, and the mean.')
     p.add_argument('--model', type=Path, help='policy checkpoint (.pth; default: the shipped data/models/carracing_policy.pth)')
     p.add_argument('--agent', default='policy', choices=AGENTS, help="who drives: the policy (default), the scripted expert, or a random driver")
     p.add_argument('--seeds', nargs='+', required=True, help='track seeds: integers or ranges A-B (inclusive), e.g. 5000-5049')
@@ -199,7 +199,7 @@ def eval_cli(argv:list|None=None):
     p.add_argument('--workers', type=int, default=1, help='episodes played at once, one process each (default 1)')
     p.add_argument('--json', action='store_true', help='print the episodes as JSON records (agent, seed, score, tiles, steps, seconds)')
     a = p.parse_args(argv)
-    try:
+    with cli_errors('playnet_imitation_eval', (ValueError, FileNotFoundError, CheckpointError, OSError)):
         seeds = parse_seeds(a.seeds)
         if a.steps < 1 or a.workers < 1: raise ValueError(f"--steps {a.steps} --workers {a.workers}: use at least 1")
         if not 0 < a.thresh < 1: raise ValueError(f"--thresh {a.thresh:g}: give a number between 0 and 1")
@@ -207,8 +207,6 @@ def eval_cli(argv:list|None=None):
         if a.model is not None and not a.model.is_file(): raise FileNotFoundError(f"--model {a.model}: no such checkpoint")
         name = a.agent if a.agent != 'policy' else str(a.model or policy_path())
         ev = evaluate_agents({name: eval_agent(a.agent, a.model, a.thresh)}, seeds, steps=a.steps, workers=a.workers)
-    except (ValueError, FileNotFoundError, CheckpointError, OSError) as e:
-        print(f"playnet_imitation_eval: {str(e).strip().splitlines()[0]}", file=sys.stderr); sys.exit(2)
     if a.json: print(ev.to_json(orient='records')); return
     for r in ev.itertuples(): print(f"seed {r.seed}: return {r.score:.1f}, {r.tiles:.0%} of the track, {r.steps} steps")
     s = score_summary(ev)

@@ -7,7 +7,7 @@ __all__ = ['DEMO_DEFAULTS', 'DEMO_TINY', 'DEMO_SECTIONS', 'demo_games', 'demo_da
            'game_section', 'section_names', 'system_sections', 'run_demo', 'main']
 
 # %% ../nbs/80_demo.ipynb #6d4f8d0b
-import playnet.core  # first: its warning filters must be set before fastai is imported
+import playnet.core  # first: it imports fastai with its import-time notice scoped away
 import argparse, sys, time, json, tempfile, importlib
 from pathlib import Path
 import numpy as np
@@ -21,7 +21,7 @@ from fastai.vision.data import ImageBlock
 from fastai.vision.augment import Resize, aug_transforms
 from fastai.metrics import accuracy
 from fastai.interpret import ClassificationInterpretation
-from .core import seed_everything, work_dir, run_dir, data_dir, atomic_write_json
+from .core import seed_everything, work_dir, run_dir, data_dir, atomic_write_json, cli_parser, cli_errors
 from .vision import playnet_learner, fine_tune_two_phase, plot_fine_tune
 from .games import write_train_valid
 from .report import Report
@@ -163,7 +163,7 @@ def run_demo(
 # %% ../nbs/80_demo.ipynb #2889cdf2
 def main(argv:list|None=None):
     "Command line: `playnet_demo [--out DIR] [--tiny] ...`."
-    p = argparse.ArgumentParser(prog='playnet_demo', description='Build real game frames, fine-tune a pretrained backbone in two phases, and write an HTML report.')
+    p = cli_parser('playnet_demo', 'Build real game frames, fine-tune a pretrained backbone in two phases, and write an HTML report.')
     p.add_argument('--out', type=Path, help='report folder (default: a new work/runs/demo-<time>)')
     p.add_argument('--data', type=Path, help='image folder for the frames (default: work/datasets/demo-atari)')
     p.add_argument('--games', nargs='+', help='Atari games (default: data/demo_games.csv)')
@@ -175,11 +175,9 @@ def main(argv:list|None=None):
     p.add_argument('--digest-out', type=Path, help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     kw = {k: getattr(a, k) for k in DEMO_DEFAULTS}
-    try:
+    with cli_errors('playnet_demo', (ValueError, FileNotFoundError)):
         res = run_demo(out=a.out, data=a.data, games=a.games, tiny=a.tiny, report=not a.no_report, digest_out=a.digest_out,
                       sections=a.sections, **kw)
-    except (ValueError, FileNotFoundError) as e:
-        print(f'playnet_demo: {e}', file=sys.stderr); sys.exit(2)
     if rank_distrib() == 0:
         if 'metrics' in res:
             print(f"held-out accuracy {res['metrics']['held-out accuracy']:.3f} on {res['metrics']['held-out frames']} frames "

@@ -7,6 +7,7 @@ __all__ = ['is_distributed', 'distrib_ctx', 'weights_digest', 'launch_cmd']
 
 # %% ../nbs/05_distributed.ipynb #d89c219d
 import os, sys, hashlib, contextlib, shutil, subprocess
+import playnet.core  # first: it imports fastai with its import-time notice scoped away
 import torch
 from fastcore.basics import patch
 from fastai.distributed import DistributedDL, DistributedTrainer, rank_distrib, num_distrib

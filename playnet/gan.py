@@ -11,7 +11,7 @@ __all__ = ['STABILISE', 'GAN_SCHEMA', 'IMAGE_EXTS', 'BENCH_CONFIGS', 'read_gan_c
            'plot_gan_samples', 'save_gan_benchmark', 'gan_section']
 
 # %% ../nbs/40_gan.ipynb #902e4807
-import playnet.core  # first: its warning filters must be set before fastai is imported
+import playnet.core  # first: it imports fastai with its import-time notice scoped away
 import os, sys, io, json, math, time, string, secrets, shutil, argparse, hashlib, subprocess, tempfile
 from pathlib import Path
 import numpy as np
@@ -27,7 +27,7 @@ from fastai.vision.gan import GANLearner, GANTrainer, FixedGANSwitcher
 from fastai.distributed import DistributedDL
 from torchvision.utils import make_grid, save_image
 from .core import (seed_everything, get_device, data_dir, work_dir, atomic_write, atomic_write_json, read_config,
-                          write_config, Param, ConfigError, save_checkpoint, load_checkpoint, load_model_state)
+                          write_config, Param, ConfigError, save_checkpoint, load_checkpoint, load_model_state, cli_parser, cli_fail, cli_errors)
 from .vision import create_backbone
 from .games import write_image_folder
 from .distributed import launch_cmd, weights_digest, rank_distrib, num_distrib
@@ -455,12 +455,10 @@ def train(
                 g_params=sum(p.numel() for p in g.parameters()), d_params=sum(p.numel() for p in d.parameters()))
 
 # %% ../nbs/40_gan.ipynb #7395c012
-def _fail(msg):
-    print(f'playnet_gan_train: {msg}', file=sys.stderr); sys.exit(2)
-
 def train_cli(argv:list|None=None):
     "Command line: `python -m playnet.gan --config FILE` or `--resume RUN_DIR`."
-    p = argparse.ArgumentParser(prog='playnet_gan_train', description='Train a DCGAN on game frames from an ini config (see data/model_config.ini).')
+    prog = 'playnet_gan_train'
+    p = cli_parser(prog, 'Train a DCGAN on game frames from an ini config (see data/model_config.ini).')
     p.add_argument('--config', type=Path, help='the ini config')
     p.add_argument('--resume', type=Path, help='a run folder to continue from its last checkpoint')
     p.add_argument('--stop-after', type=int, help='train at most this many epochs now; continue later with --resume')
@@ -468,8 +466,8 @@ def train_cli(argv:list|None=None):
     p.add_argument('--run-dir', type=Path, help=argparse.SUPPRESS)     # given by the launcher to the processes it starts
     p.add_argument('--digest-out', type=Path, help=argparse.SUPPRESS)  # write each rank's weight digest (tests)
     a = p.parse_args(argv)
-    if (a.config is None) == (a.resume is None): _fail('give either --config FILE or --resume RUN_DIR')
-    try:
+    if (a.config is None) == (a.resume is None): cli_fail(prog, 'give either --config FILE or --resume RUN_DIR')
+    with cli_errors(prog, (ConfigError, FileNotFoundError, ValueError, RuntimeError)):
         if a.resume is not None and not (a.resume/'config.ini').is_file(): raise FileNotFoundError(f"{a.resume} is not a GAN run folder (no config.ini)")
         cfg = read_gan_config(a.resume/'config.ini' if a.resume is not None else a.config)
         if cfg.machine.gpus > 1 and num_distrib() <= 1:
@@ -480,10 +478,9 @@ def train_cli(argv:list|None=None):
             args += (['--stop-after', a.stop_after] if a.stop_after else []) + (['--quiet'] if a.quiet else []) + (['--digest-out', a.digest_out] if a.digest_out else [])
             env = {**os.environ, **({} if torch.cuda.is_available() else {'OMP_NUM_THREADS': '1'})}
             rc = subprocess.run(launch_cmd('playnet.gan', args, num_processes=cfg.machine.gpus), env=env).returncode
-            if rc: _fail(f'the {cfg.machine.gpus} training processes failed (exit {rc})')
+            if rc: cli_fail(prog, f'the {cfg.machine.gpus} training processes failed (exit {rc})')
             return
         res = train(cfg, run=a.run_dir, resume=a.resume, stop_after=a.stop_after, quiet=a.quiet)
-    except (ConfigError, FileNotFoundError, ValueError, RuntimeError) as e: _fail(str(e).splitlines()[0])
     if a.digest_out is not None: Path(f'{a.digest_out}.rank{rank_distrib()}').write_text(weights_digest(res['learn'].model))
     if num_distrib() > 1 and torch.distributed.is_initialized():   # every rank done, then a clean shutdown: gloo's threads must not die with the interpreter
         torch.distributed.barrier(); torch.distributed.destroy_process_group()

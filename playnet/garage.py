@@ -9,14 +9,14 @@ __all__ = ['CAR_MODELS', 'MODELS', 'HELD_OUT', 'TRAIN_MODELS', 'TEAMS', 'PERCENT
            'make_garage', 'garage_cli']
 
 # %% ../nbs/30_garage.ipynb #d30fe141
-import playnet.core  # first: its warning filters must be set before fastai is imported
+import playnet.core  # first: it imports fastai with its import-time notice scoped away
 import os, sys, math, json, time, uuid, sqlite3, argparse, colorsys, importlib, multiprocessing
 from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageChops
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import progress_bar
-from .core import atomic_write
+from .core import atomic_write, cli_parser, cli_errors
 
 # %% ../nbs/30_garage.ipynb #de53f0ac
 def _box(x0, x1, z0, z1): return [(x0, z0), (x1, z0), (x1, z1), (x0, z1)]
@@ -478,7 +478,7 @@ def _size(s:str)->tuple:
 
 def garage_cli(argv:list|None=None):
     "Command line: `playnet_garage --out DIR --n N [--workers K] [--seed S] [--size WxH]`."
-    p = argparse.ArgumentParser(prog='playnet_garage', description='Render a garage of car screenshots (uuid.jpg) and its sqlite3 table; a rerun resumes.')
+    p = cli_parser('playnet_garage', 'Render a garage of car screenshots (uuid.jpg) and its sqlite3 table; a rerun resumes.')
     p.add_argument('--out', type=Path, required=True, help='folder for the images and garage.db')
     p.add_argument('--n', type=int, required=True, help='number of images wanted in all')
     p.add_argument('--workers', type=int, default=max(1, os.cpu_count() or 1), help='worker processes (default: all cores)')
@@ -487,10 +487,8 @@ def garage_cli(argv:list|None=None):
     p.add_argument('--chunk', type=int, default=64, help='images per task (default 64)')
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     a = p.parse_args(argv)
-    try:
+    with cli_errors('playnet_garage', (ValueError, OSError, sqlite3.Error)):
         r = make_garage(a.out, a.n, seed=a.seed, size=a.size, workers=a.workers, chunk=a.chunk, progress=not a.quiet)
-    except (ValueError, OSError, sqlite3.Error) as e:
-        print(f'playnet_garage: {e}', file=sys.stderr); sys.exit(2)
     print(f"{r['total']} images in {a.out} ({r['written']} written, {r['kept']} already there) in {r['seconds']:.1f} s; table {r['db']}")
 
 # %% ../nbs/30_garage.ipynb #2b0194a7

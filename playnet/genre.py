@@ -10,8 +10,8 @@ __all__ = ['ATARI_ABSENT', 'RECIPES', 'SCHEDULE', 'BENCH', 'BENCH_TINY', 'GENRE_
            'train_cli', 'predict_cli', 'plot_genre_predictions', 'bootstrap_map', 'genre_benchmark', 'genre_section']
 
 # %% ../nbs/11_genre.ipynb #5ba6eaa7
-import os, sys, io, json, time, argparse, warnings, contextlib, tempfile
-warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)   # raised by fastai's own import
+import os, sys, io, json, time, warnings, contextlib, tempfile
+import playnet.core  # first: it imports fastai with its import-time notice scoped away
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -29,7 +29,7 @@ from fastai.losses import BCEWithLogitsLossFlat
 from fastai.metrics import AccumMetric, ActivationType
 import fastai.callback.progress  # adds `Learner.no_bar`
 from .core import (seed_everything, work_dir, run_dir, data_dir, atomic_write, atomic_write_json, save_checkpoint, update_checkpoint, load_checkpoint,
-                          load_model_state, CheckpointError)
+                          load_model_state, CheckpointError, cli_parser, cli_fail, cli_errors, one_line)
 from .vision import playnet_learner, fine_tune_two_phase, create_backbone, classifier_head, VisionModel, binary_f1, tune_thresholds, plot_fine_tune
 from .games import write_image_folder, game_id, short_name
 from .steam import GENRES, write_genre_dataset, check_image
@@ -348,13 +348,10 @@ def predict_genres(
     return torch.cat(out).numpy() if out else np.zeros((0, len(GENRES)))
 
 # %% ../nbs/11_genre.ipynb #b416477f
-def _die(prog, msg, code=2):
-    print(f'{prog}: {msg}', file=sys.stderr); sys.exit(code)
-
 def train_cli(argv:list|None=None):
     "Command line: train a genre model with the two-phase schedule (the seed's arguments and defaults)."
     prog = 'playnet_genre_train'
-    p = argparse.ArgumentParser(prog=prog, description='Train a multi-label genre model on screenshots (two phases: head, then the last two layer groups).')
+    p = cli_parser(prog, 'Train a multi-label genre model on screenshots (two phases: head, then the last two layer groups).')
     p.add_argument('--csv-path', type=Path, default=None, help='dataset CSV (default: the Atari set, built under work/datasets/atari-genres on first use)')
     p.add_argument('--img-dir', type=Path, default=None, help="image folder (default: 'images' beside the CSV)")
     p.add_argument('--output-dir', type=Path, default=Path('.'), help='where the checkpoints go (default %(default)s)')
@@ -372,11 +369,11 @@ def train_cli(argv:list|None=None):
     p.add_argument('--overwrite', action='store_true', help='replace checkpoints already in --output-dir')
     a = p.parse_args(argv)
     for k in ('batch_size', 'size', 'epochs_frozen'):
-        if getattr(a, k) < (1 if k != 'epochs_frozen' else 0): _die(prog, f"--{k.replace('_', '-')} must be positive")
+        if getattr(a, k) < (1 if k != 'epochs_frozen' else 0): cli_fail(prog, f"--{k.replace('_', '-')} must be positive")
     if not a.overwrite:
         there = [n for n in ('best_model_phase1.pth', 'best_model_final.pth') if (a.output_dir/n).exists()]
-        if there: _die(prog, f"{a.output_dir/there[0]} exists; refusing to overwrite it (use --overwrite or another --output-dir)")
-    try:
+        if there: cli_fail(prog, f"{a.output_dir/there[0]} exists; refusing to overwrite it (use --overwrite or another --output-dir)")
+    with cli_errors(prog, (ValueError, FileNotFoundError, CheckpointError)):
         if a.csv_path is None:
             built = atari_genre_dataset(progress=not a.quiet)
             csv, img = built.attrs['csv_path'], built.attrs['img_dir']
@@ -386,7 +383,6 @@ def train_cli(argv:list|None=None):
         if a.no_pretrained: over['pretrained'] = False
         r = train_genre(df, img, a.output_dir, a.recipe, a.size, a.batch_size, a.epochs_frozen, a.epochs_unfrozen, a.seed,
                         num_workers=a.num_workers, quiet=a.quiet, **over)
-    except (ValueError, FileNotFoundError, CheckpointError) as e: _die(prog, e)
     v = r['valid']
     if not a.quiet: print(r['valid_scores'].round(3).to_string())
     print(f"validation ({v['images']} images): mAP {v['mAP']:.3f}, macro F1 {v['macro_F1']:.3f}, exact match {v['exact_match']:.3f}"
@@ -396,20 +392,19 @@ def train_cli(argv:list|None=None):
 def predict_cli(argv:list|None=None):
     "Command line: genre probabilities of screenshots, and which genres pass their thresholds."
     prog = 'playnet_genre_predict'
-    p = argparse.ArgumentParser(prog=prog, description="Predict a game's genres from screenshots.")
+    p = cli_parser(prog, "Predict a game's genres from screenshots.")
     p.add_argument('images', nargs='+', type=Path, metavar='IMAGE', help='screenshots (PNG, JPEG, ...)')
     p.add_argument('--model', type=Path, default=Path('best_model_final.pth'), help='genre checkpoint (default %(default)s)')
     p.add_argument('--threshold', type=float, default=None, help="one threshold for every genre (default: the checkpoint's per-genre thresholds)")
     a = p.parse_args(argv)
-    if a.threshold is not None and not 0 <= a.threshold <= 1: _die(prog, f'--threshold {a.threshold} must be between 0 and 1')
-    try: model, meta = load_genre_model(a.model)
-    except CheckpointError as e: _die(prog, e)
+    if a.threshold is not None and not 0 <= a.threshold <= 1: cli_fail(prog, f'--threshold {a.threshold} must be between 0 and 1')
+    with cli_errors(prog, (CheckpointError,)): model, meta = load_genre_model(a.model)
     stored = meta.get('thresholds') or {}
     thr = {g: a.threshold if a.threshold is not None else stored.get(g, 0.5) for g in GENRES}
     failed = 0
     for path in a.images:
         try: im = open_image(path)
-        except (FileNotFoundError, ValueError) as e: print(f'{prog}: {e}', file=sys.stderr); failed += 1; continue
+        except (FileNotFoundError, ValueError) as e: print(f'{prog}: {one_line(e)}', file=sys.stderr); failed += 1; continue
         probs = predict_genres(model, meta, [im])[0]
         print(f'{path} ({meta["arch"]})')
         for j in np.argsort(-probs, kind='stable'):

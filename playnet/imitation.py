@@ -12,7 +12,7 @@ __all__ = ['GAME', 'GAME_FPS', 'KEYS', 'log', 'ENCODERS', 'ONNX_PARTS', 'RUNNERS
            'latency_summary', 'autoplay', 'train_cli', 'load_runner', 'autoplay_cli', 'policy_path', 'live_latency']
 
 # %% ../nbs/50_imitation.ipynb #cae33237
-import playnet.core  # first: its warning filters must be set before fastai is imported
+import playnet.core  # first: it imports fastai with its import-time notice scoped away
 import os, io, sys, json, time, math, argparse, tempfile, contextlib, hashlib, warnings, logging
 from collections import deque
 from pathlib import Path
@@ -33,7 +33,7 @@ from fastai.metrics import accuracy_multi
 from fastai.torch_core import params
 import fastai.callback.schedule   # Learner.fit_one_cycle
 import fastai.callback.progress   # Learner.no_bar
-from .core import seed_everything, work_dir, run_dir, data_dir, atomic_write, atomic_write_json, load_checkpoint, update_checkpoint, load_model_state, CheckpointError
+from .core import seed_everything, work_dir, run_dir, data_dir, atomic_write, atomic_write_json, load_checkpoint, update_checkpoint, load_model_state, CheckpointError, cli_parser, cli_fail, cli_errors
 from .vision import create_backbone, fine_tune_two_phase, tune_thresholds
 
 # %% ../nbs/50_imitation.ipynb #02d9679a
@@ -694,12 +694,9 @@ def _errors():
     from playnet.capture import NoDisplayError, RecordingError
     return (ValueError, FileNotFoundError, CheckpointError, NoDisplayError, RecordingError, OSError, TimeoutError)
 
-def _fail(prog, e):
-    print(f"{prog}: {str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__}", file=sys.stderr); sys.exit(2)
-
 def train_cli(argv:list|None=None):
     "Command line: `playnet_imitation_train [RECORDING...] --out DIR [--expert N] [options]`."
-    p = argparse.ArgumentParser(prog='playnet_imitation_train', description='Train a key policy on recordings (windows of frames -> key state).')
+    p = cli_parser('playnet_imitation_train', 'Train a key policy on recordings (windows of frames -> key state).')
     p.add_argument('recordings', nargs='*', type=Path, help='recordings (.npz) or folders of them; the last --valid ones validate')
     p.add_argument('--out', type=Path, required=True, help='run folder (models/, metrics.json, onnx/)')
     p.add_argument('--expert', type=int, default=0, help='first record this many CarRacing episodes of the scripted expert into OUT/recordings')
@@ -719,7 +716,7 @@ def train_cli(argv:list|None=None):
     p.add_argument('--onnx', action='store_true', help='also export OUT/onnx/ for playnet_autoplay --backend onnx')
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     a = p.parse_args(argv)
-    try:
+    with cli_errors('playnet_imitation_train', _errors()):
         for k in ('window', 'epochs', 'bs', 'stride'):
             if getattr(a, k) < 1: raise ValueError(f"--{k} {getattr(a, k)}: use at least 1")
         recs = list(a.recordings)
@@ -729,7 +726,6 @@ def train_cli(argv:list|None=None):
         r = train_policy(recs, out=a.out, valid=valid, window=a.window, lag=a.lag, stride=a.stride, encoder=a.encoder, temporal=a.temporal,
                          epochs_frozen=a.epochs_frozen, epochs=a.epochs, lr=a.lr, bs=a.bs, seed=a.seed, cache=a.cache, progress=not a.quiet)
         if a.onnx: export_policy(r['checkpoint'], a.out/'onnx')
-    except _errors() as e: _fail('playnet_imitation_train', e)
     v = r['valid']
     print(f"validation: exact match {v['exact_match']:.3f}; per key " + ', '.join(f"{k} {x:.3f}" for k, x in v['per_key_accuracy'].items())
           + f" ({r['n_windows']['valid']} windows of {r['n_recordings']['valid']} recordings)")
@@ -759,7 +755,7 @@ def load_runner(
 
 def autoplay_cli(argv:list|None=None):
     "Command line: `playnet_autoplay --model M (--region L,T,W,H | --center X,Y [--size S] | --game carracing) [options]`."
-    p = argparse.ArgumentParser(prog='playnet_autoplay', description='Play a game live with a trained key policy: screen capture -> policy -> key presses.')
+    p = cli_parser('playnet_autoplay', 'Play a game live with a trained key policy: screen capture -> policy -> key presses.')
     p.add_argument('--model', type=Path, required=True, help='policy checkpoint (.pth) or ONNX folder (from playnet_imitation_train --onnx)')
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument('--region', type=lambda s: _pair(s, 4), help='screen region LEFT,TOP,WIDTH,HEIGHT')
@@ -776,7 +772,7 @@ def autoplay_cli(argv:list|None=None):
     p.add_argument('--log', type=Path, help='write per-step latencies and keys to this CSV')
     a = p.parse_args(argv)
     from playnet.capture import ScreenInput, Controller, carracing_window
-    try:
+    with cli_errors('playnet_autoplay', _errors()):
         if a.fps <= 0 or a.seconds <= 0: raise ValueError(f"--fps {a.fps:g} --seconds {a.seconds:g}: use positive values")
         if a.thresh != 'tuned':
             try: thresh = float(a.thresh)
@@ -792,7 +788,6 @@ def autoplay_cli(argv:list|None=None):
             if game: game.focus()
             res = autoplay(runner, scr, ctl, fps=a.fps, seconds=a.seconds, size=cfg['size'], thresh=thresh)
             if game: game.wait_steps(2); end = game.last()
-    except _errors() as e: _fail('playnet_autoplay', e)
     s = res['summary']
     if a.log:
         df = pd.DataFrame(res['latency']*1e3, columns=['capture_ms', 'inference_ms', 'keys_ms', 'step_ms'])
@@ -806,7 +801,7 @@ def _main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     cmds = dict(train=train_cli, autoplay=autoplay_cli)
     if not argv or argv[0] not in cmds:
-        print("usage: python -m playnet.imitation {train,autoplay} ...", file=sys.stderr); sys.exit(2)
+        cli_fail('python -m playnet.imitation', 'give a command: train or autoplay, then its options (see its --help)')
     cmds[argv[0]](argv[1:])
 
 # %% ../nbs/50_imitation.ipynb #b2974610

@@ -11,7 +11,7 @@ __all__ = ['GENRES', 'STORE_URL', 'API_URL', 'log', 'SCRAPE_FORMAT', 'IMAGE_EXTS
            'read_appids', 'scrape_cli', 'download_cli', 'dataset_cli']
 
 # %% ../nbs/10_steam.ipynb #e3f228af
-import os, io, re, sys, time, json, random, socket, struct, logging, argparse, threading, email.utils, datetime
+import os, io, re, sys, time, json, random, socket, struct, logging, threading, email.utils, datetime
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlparse
@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 import requests, urllib3
 import pandas as pd
 from PIL import Image
-from .core import atomic_write, atomic_write_json, atomic_write_text, data_dir, work_dir, writable_dir, writable_file, remove_stale_temps
+from .core import atomic_write, atomic_write_json, atomic_write_text, data_dir, work_dir, writable_dir, writable_file, remove_stale_temps, cli_parser, cli_fail
 
 # %% ../nbs/10_steam.ipynb #ec2b2ec8
 GENRES = ['Action', 'Free To Play', 'Strategy', 'Adventure', 'Indie', 'RPG', 'Casual', 'Simulation', 'Racing',
@@ -658,14 +658,11 @@ def _setup_log(a, prog):
     if getattr(a, 'log', None):
         fh = logging.FileHandler(a.log, encoding='utf-8'); fh.setFormatter(logging.Formatter('%(asctime)s %(levelname)s %(message)s')); log.addHandler(fh)
 
-def _die(prog, msg, code=EXIT_USAGE):
-    print(f'{prog}: {redact(msg)}', file=sys.stderr); sys.exit(code)
-
 def _finish(prog, a, counts:dict, text:str, left:int, worked:bool, error=None):
     "Print the closing summary (text or `--json`), the one-line `error` if any, and exit with the status the counts call for."
     status = EXIT_OK if not left else EXIT_RETRY if worked else EXIT_NOTHING
     print(json.dumps(dict(counts, status=status)) if a.json else text)
-    if error is not None: print(f'{prog}: {redact(error)}', file=sys.stderr)
+    if error is not None: cli_fail(prog, error, status, clean=redact)
     sys.exit(status)
 
 def read_appids(path:str|Path)->list:
@@ -680,7 +677,7 @@ def read_appids(path:str|Path)->list:
 def scrape_cli(argv:list|None=None):
     "Command line: scrape Steam games' names, genres and screenshot URLs, resumably."
     prog = 'playnet_steam_scrape'
-    p = argparse.ArgumentParser(prog=prog, description='Scrape name, genres and screenshot URLs of Steam games (resumable; checkpoints every 50 apps). '
+    p = cli_parser(prog, 'Scrape name, genres and screenshot URLs of Steam games (resumable; checkpoints every 50 apps). '
                                 'Exit status: 0 done, 2 bad input, 3 some apps left to retry, 4 nothing worked.')
     src = p.add_mutually_exclusive_group()
     src.add_argument('--appids', type=Path, help='text file of app ids (default: the app list from the Web API, which needs API_KEY)')
@@ -702,19 +699,19 @@ def scrape_cli(argv:list|None=None):
         if a.appids is not None: ids = read_appids(a.appids)
         else: ids = steam_app_list(load_api_key(a.env_file), n=a.num_apps, api_url=a.api_url, **kw)
         r, err = scrape_games(ids, out, a.store_url, every=a.every, delay=a.delay, progress=True, retry_failed=a.retry_failed, max_attempts=a.max_attempts, **kw), None
-    except KeyboardInterrupt: _die(prog, f'interrupted; progress is saved in {out}: run the same command to continue', 130)
+    except KeyboardInterrupt: cli_fail(prog, f'interrupted; progress is saved in {out}: run the same command to continue', 130, clean=redact)
     except HostDown as e:
-        if not hasattr(e, 'counts'): _die(prog, e, EXIT_NOTHING)   # the app list's host
+        if not hasattr(e, 'counts'): cli_fail(prog, e, EXIT_NOTHING, clean=redact)   # the app list's host
         r, err = e.counts, f'{e}; stopped early, progress is saved in {out}'
-    except FetchError as e: _die(prog, e, EXIT_NOTHING)
-    except (ValueError, FileNotFoundError, OSError) as e: _die(prog, e)
+    except FetchError as e: cli_fail(prog, e, EXIT_NOTHING, clean=redact)
+    except (ValueError, FileNotFoundError, OSError) as e: cli_fail(prog, e, clean=redact)
     _finish(prog, a, r, f"{r['games']} games, {r['skipped']} skipped, {r['failed']} left to retry; {r['fetched']} apps asked this run, "
             f"{r['answered']} answered, {r['new']} new games; in {out}", r['failed'], r['answered'] > 0 or not r['fetched'], err)
 
 def download_cli(argv:list|None=None):
     "Command line: download up to 3 screenshots a game, with 10 workers, resumably."
     prog = 'playnet_steam_download'
-    p = argparse.ArgumentParser(prog=prog, description='Download screenshots of scraped Steam games into per-game folders (resumable). '
+    p = cli_parser(prog, 'Download screenshots of scraped Steam games into per-game folders (resumable). '
                                 'Exit status: 0 done, 2 bad input, 3 some screenshots left to retry, 4 nothing worked.')
     p.add_argument('--games', type=Path, default=None, help='scrape file (default work/steam/games.json)')
     p.add_argument('--dest', type=Path, default=None, help='image folder (default work/steam/images)')
@@ -726,9 +723,9 @@ def download_cli(argv:list|None=None):
     try:
         _setup_log(a, prog)
         df = download_screenshots(a.games or work_dir('steam')/'games.json', a.dest or work_dir('steam', 'images'), a.per_game, a.workers, **_fetch_kw(a))
-    except KeyboardInterrupt: _die(prog, 'interrupted; files written so far are complete: run the same command to continue', 130)
+    except KeyboardInterrupt: cli_fail(prog, 'interrupted; files written so far are complete: run the same command to continue', 130, clean=redact)
     except HostDown as e: df, err = e.result, f'{e}; stopped early, files written so far are complete'
-    except (ValueError, FileNotFoundError, OSError) as e: _die(prog, e)
+    except (ValueError, FileNotFoundError, OSError) as e: cli_fail(prog, e, clean=redact)
     c = {s: int((df.status == s).sum()) for s in ('written', 'kept', 'missing', 'failed')}
     _finish(prog, a, c, f"{c['written']} written, {c['kept']} already there, {c['missing']} missing on the server, {c['failed']} failed (run again to retry)",
             c['failed'], c['written'] + c['missing'] > 0 or not c['failed'], err)
@@ -736,7 +733,7 @@ def download_cli(argv:list|None=None):
 def dataset_cli(argv:list|None=None):
     "Command line: write the multi-hot genre CSV over the downloaded screenshots."
     prog = 'playnet_steam_dataset'
-    p = argparse.ArgumentParser(prog=prog, description='Map Steam genres onto the 12 classes and write the multi-hot dataset CSV.')
+    p = cli_parser(prog, 'Map Steam genres onto the 12 classes and write the multi-hot dataset CSV.')
     p.add_argument('--games', type=Path, default=None, help='scrape file (default work/steam/games.json)')
     p.add_argument('--img-dir', type=Path, default=None, help='image folder (default work/steam/images)')
     p.add_argument('--csv-path', type=Path, default=None, help='CSV to write (default work/steam/dataset.csv)')
@@ -747,5 +744,5 @@ def dataset_cli(argv:list|None=None):
     _setup_log(a, prog)
     csv = a.csv_path or work_dir('steam')/'dataset.csv'
     try: df = make_dataset(a.games or work_dir('steam')/'games.json', a.img_dir or work_dir('steam', 'images'), csv, a.per_game, a.genre_map, a.overwrite)
-    except (ValueError, FileNotFoundError, FileExistsError, OSError) as e: _die(prog, e)
+    except (ValueError, FileNotFoundError, FileExistsError, OSError) as e: cli_fail(prog, e, clean=redact)
     print(f"{len(df)} images of {df.game.nunique()} games in {csv}; per class: " + ', '.join(f'{c} {int(df[c].sum())}' for c in GENRES))

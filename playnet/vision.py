@@ -9,7 +9,7 @@ __all__ = ['ARCHS', 'Backbone', 'lite0_weights_path', 'map_lite0_state_dict', 'e
            'tune_thresholds', 'wilson_interval', 'plot_fine_tune']
 
 # %% ../nbs/01_vision.ipynb #e85a65da
-import playnet.core  # first: its warning filters must be set before fastai is imported
+import playnet.core  # first: it imports fastai with its import-time notice scoped away
 import os, math, warnings, json
 from pathlib import Path
 import numpy as np

@@ -41,7 +41,7 @@ from fastai.callback.progress import ProgressCallback
 from fastai.optimizer import OptimWrapper
 from .core import (seed_everything, data_dir, work_dir, atomic_write, atomic_write_json, save_checkpoint,
                           load_checkpoint, load_model_state, update_checkpoint, CheckpointError, writable_dir, cli_parser, cli_errors)
-from .vision import create_backbone, classifier_head, wilson_interval
+from .vision import create_backbone, classifier_head, wilson_interval, normalize
 from .report import save_figure
 import ipywidgets as widgets
 
@@ -381,12 +381,11 @@ def card_label(name:str, modifier:str)->str: return f'{name}|{modifier}'
 def split_label(label:str)->tuple: n, m = label.rsplit('|', 1); return n, m
 def all_labels()->list: return [card_label(n, m) for n in card_identities().name for m in MODIFIERS]
 
-_STATS = (torch.tensor([0.485, 0.456, 0.406]).view(3, 1, 1), torch.tensor([0.229, 0.224, 0.225]).view(3, 1, 1))
 def to_tensor(img:Image.Image, size:tuple=CROP_SIZE)->torch.Tensor:
     "A crop as a normalised (ImageNet statistics) CHW float tensor of `size`."
     img = img.convert('RGB')
     if img.size != (size[1], size[0]): img = img.resize((size[1], size[0]), Image.BILINEAR)
-    return (T.functional.pil_to_tensor(img).float()/255. - _STATS[0])/_STATS[1]
+    return normalize(T.functional.pil_to_tensor(img).float()/255.)
 
 class CardEmbedder:
     "Pooled, L2-normalised backbone features of card crops, for cosine-similarity search."

@@ -37,7 +37,7 @@ from fastai.metrics import accuracy
 import fastai.callback.schedule   # Learner.fit_one_cycle
 import fastai.callback.progress   # Learner.no_bar
 from .core import seed_everything, data_dir, work_dir, run_dir, atomic_write, atomic_write_json, to_plain, load_checkpoint, load_model_state, update_checkpoint, CheckpointError, cli_parser, cli_errors
-from .vision import playnet_learner, fine_tune_two_phase, wilson_interval, BestCheckpoint, create_backbone, classifier_head, VisionModel
+from .vision import playnet_learner, fine_tune_two_phase, wilson_interval, BestCheckpoint, create_backbone, classifier_head, VisionModel, normalize, denormalize
 from .garage import MODELS, HELD_OUT, HATS, STICKERS, WHEELS, TEAMS, COLUMNS, DB_NAME, ROTATIONS, make_garage, open_garage_db, garage_params
 from .report import Report, save_figure
 
@@ -309,8 +309,7 @@ def split_dl(dls:DataLoaders, split:str):
 # %% ../nbs/31_cars.ipynb #629c94d4
 def show_images(x:torch.Tensor, titles:list|None=None, ncols:int=8, cell:float=1.6, heat:torch.Tensor|None=None, colors:list|None=None)->plt.Figure:
     "A grid of normalised image batches (`heat`: Grad-CAM maps drawn over them)."
-    m, s = (torch.tensor(v).view(1, 3, 1, 1) for v in imagenet_stats)
-    imgs = ((x.detach().cpu().float()*s + m).clamp(0, 1)).permute(0, 2, 3, 1).numpy()
+    imgs = denormalize(x.detach().cpu().float()).clamp(0, 1).permute(0, 2, 3, 1).numpy()
     nrows = math.ceil(len(imgs)/ncols)
     w, h = imgs.shape[2], imgs.shape[1]
     lines = max(t.count('\n') + 1 for t in titles) if titles else 0      # title lines per cell: room for them above each row
@@ -626,8 +625,7 @@ def plot_worst(res:dict, n:int=8, ncols:int=4)->plt.Figure:
     "The worst-classified test images with their database parameters."
     learn = res['learn']; ds = split_dl(learn.dls, 'test').dataset
     rows = res['worst'][:n]
-    m, s = (torch.tensor(v).view(3, 1, 1) for v in imagenet_stats)
-    x = torch.stack([(ds[r['pos']][0].float()/255 - m)/s for r in rows])
+    x = torch.stack([normalize(ds[r['pos']][0].float()/255) for r in rows])
     titles = [f"{r['pred']} {r['conf']:.0%} (true {r['true']})\nrot {r['rotation']}, {r['hat']}, {r['sticker']}, {r['wheel']}" for r in rows]
     fig = show_images(x, titles, ncols=ncols, cell=2.4, colors=['red' if r['pred'] != r['true'] else 'black' for r in rows])
     fig.suptitle(f"{res['arch']}: lowest probability on the true model", fontsize=10)
@@ -646,10 +644,9 @@ def plot_held_out(res:dict, n:int=8)->plt.Figure:
     ax.barh(vocab[::-1], [h['predicted_as'][v] for v in vocab[::-1]], color='C1')
     ax.set_xlim(0, 1); ax.set_xlabel(f"share of {h['n']} {h['model']} images")
     ax.set_title(f"{res['arch']}: the unseen {h['model']}", fontsize=9)
-    mm, ss = (torch.tensor(v).view(3, 1, 1) for v in imagenet_stats)
     for k in range(len(xb)):
         a = fig.add_subplot(gs[k % 2, 1 + k//2]); a.axis('off')
-        a.imshow(((xb[k].cpu()*ss + mm).clamp(0, 1)).permute(1, 2, 0).numpy())
+        a.imshow(denormalize(xb[k].cpu()).clamp(0, 1).permute(1, 2, 0).numpy())
         p = int(probs[k].argmax()); a.set_title(f"{vocab[p]} {float(probs[k, p]):.0%}", fontsize=8)
     fig.tight_layout(pad=0.3)
     return fig
@@ -708,11 +705,10 @@ def predict_images(
 )->pd.DataFrame:           # path, prediction (a known model), confidence, unknown score, unknown (above the checkpoint's threshold), a probability per class
     "Classify image files with a car model, as the validation pipeline prepares images, and say which show none of the known models."
     classes, size, thr = meta['heads']['out'], tuple(meta['size']), meta.get('unknown', {}).get('threshold')
-    m, s = (torch.tensor(v).view(1, 3, 1, 1) for v in imagenet_stats)
     rows = []
     for k in range(0, len(paths), bs):
         chunk = [Path(p) for p in paths[k:k+bs]]
-        x = (torch.stack([load_image(p, size) for p in chunk]).float()/255 - m)/s
+        x = normalize(torch.stack([load_image(p, size) for p in chunk]).float()/255)
         with torch.no_grad(): logits = model(x)
         for p, pr, sc in zip(chunk, logits.softmax(1), unknown_score(logits)):
             rows.append(dict(path=str(p), pred=classes[int(pr.argmax())], conf=float(pr.max()), unknown_score=float(sc),

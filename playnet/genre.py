@@ -30,7 +30,8 @@ from fastai.metrics import AccumMetric, ActivationType
 import fastai.callback.progress  # adds `Learner.no_bar`
 from .core import (seed_everything, work_dir, run_dir, data_dir, atomic_write, atomic_write_json, save_checkpoint, update_checkpoint, load_checkpoint,
                           load_model_state, CheckpointError, cli_parser, cli_fail, cli_errors, one_line)
-from .vision import playnet_learner, fine_tune_two_phase, create_backbone, classifier_head, VisionModel, binary_f1, tune_thresholds, plot_fine_tune
+from .vision import (playnet_learner, fine_tune_two_phase, create_backbone, classifier_head, VisionModel, binary_f1, tune_thresholds, plot_fine_tune,
+                            normalize, image_tensor)
 from .games import write_image_folder, game_id, short_name
 from .steam import GENRES, write_genre_dataset, check_image
 from .report import Report
@@ -324,13 +325,11 @@ def open_image(path:str|Path)->Image.Image:
 
 def genre_preprocess(img:Image.Image, size:int, resize:int|None=None, stats=None)->torch.Tensor:
     "The validation transform: squish to `resize`, centre-crop `size`, normalise (ImageNet statistics by default)."
-    from fastai.vision.core import imagenet_stats
     resize = resize or resize_for(size)
     img = img.convert('RGB').resize((resize, resize), Image.BILINEAR)
     l = (resize-size)//2
-    x = torch.tensor(np.asarray(img.crop((l, l, l+size, l+size))), dtype=torch.float32).permute(2, 0, 1)/255
-    mean, std = (torch.tensor(s).view(3, 1, 1) for s in (stats or imagenet_stats))
-    return (x-mean)/std
+    x = image_tensor(img.crop((l, l, l+size, l+size)))
+    return normalize(x, stats) if stats else normalize(x)
 
 def predict_genres(
     model, meta:dict,            # from `load_genre_model`

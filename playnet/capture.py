@@ -94,12 +94,15 @@ class ScreenInput:
         center:tuple|None=None,  # (x, y) the region is centred on (relative to `monitor` when given)
         size:int|tuple=256,      # side of a square region, or (width, height)
         fps:float=10,            # pace of `frames`
-        monitor:int|None=None,   # mss monitor index (1: first monitor) `center` is relative to; None: whole virtual screen
+        monitor:int|None=None,   # mss monitor index (1: first monitor) `center` is relative to; None: whole virtual screen. Alone: that whole monitor
         region:tuple|None=None,  # (left, top, width, height) in screen pixels, instead of `center` and `size`
     ):
-        if (center is None) == (region is None): raise ValueError("give either center=(x, y) (with size) or region=(left, top, width, height)")
+        whole = center is None and region is None and monitor is not None
+        if (center is None) == (region is None) and not whole:
+            raise ValueError("give either center=(x, y) (with size) or region=(left, top, width, height), or monitor=N alone for that whole monitor")
         if not (isinstance(fps, (int, float)) and fps > 0): raise ValueError(f"fps={fps!r}: use a number > 0")
-        if region is not None:
+        if whole: pass   # the monitor's own rectangle, once the screen is known
+        elif region is not None:
             region = tuple(int(v) for v in region)
             if len(region) != 4 or region[2] <= 0 or region[3] <= 0: raise ValueError(f"region={region!r}: use (left, top, width, height) with width, height > 0")
         else:
@@ -120,10 +123,12 @@ class ScreenInput:
 
     def _place(self, mons):
         "Make the region absolute (monitor offset) and fit it to the screen."
+        if self.monitor is not None and not 0 <= self.monitor < len(mons): raise ValueError(f"monitor={self.monitor}: this screen has monitors 0 (all) to {len(mons)-1}")
+        if self._region is None:   # a whole monitor
+            m = mons[self.monitor]; self._region, self._placed = (m['left'], m['top'], m['width'], m['height']), True; return
         l, t, w, h = self._region
         scr = mons[0]
         if self.monitor is not None:
-            if not 0 <= self.monitor < len(mons): raise ValueError(f"monitor={self.monitor}: this screen has monitors 0 (all) to {len(mons)-1}")
             m = mons[self.monitor]; l, t = l + m['left'], t + m['top']
             if self.centred: scr = m
         L, T, W, H = scr['left'], scr['top'], scr['width'], scr['height']
@@ -136,7 +141,7 @@ class ScreenInput:
 
     @property
     def region(self)->tuple:
-        "(left, top, width, height) in screen pixels, fitted to the screen once it is known."
+        "(left, top, width, height) in screen pixels, fitted to the screen once it is known (a whole monitor's: None until then)."
         return self._region
 
     def grab(self)->np.ndarray:

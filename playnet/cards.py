@@ -8,18 +8,18 @@ __all__ = ['SUITS', 'RANKS', 'SUIT_CLASSES', 'CARD_TYPES', 'MODIFIERS', 'SVG_DEC
            'CARDS_BENCH', 'cards_dir', 'kenney_identities', 'svg_cards_dir', 'svg_renderer', 'render_svg', 'same_art',
            'deck_faces', 'default_catalogue', 'card_identities', 'identity_info', 'catalogue_summary', 'load_face',
            'apply_modifier', 'show_modifiers', 'compose_table', 'draw_boxes', 'crop_box', 'make_tables', 'write_tables',
-           'write_crops', 'mss_grabber', 'capture_to_pool', 'card_label', 'split_label', 'all_labels', 'to_tensor',
-           'CardEmbedder', 'reference_images', 'KNNIndex', 'knn_rates', 'AnnotationSession', 'AnnotationWidget',
-           'annotation_widget', 'HeadStrategy', 'head_strategies', 'split_by_source', 'render_crops', 'build_samples',
-           'valid_samples', 'CardsDataset', 'sample_weights', 'WeightedDL', 'CardsModel', 'cards_splitter',
-           'MultiHeadLoss', 'class_weights', 'HeadAccuracy', 'cards_learner', 'CosineAnneal', 'freeze_head',
-           'train_cards', 'save_cards', 'load_cards', 'resume_cards', 'CardIdentifier', 'identify_card', 'identify_cli',
-           'EpochSaver', 'train_run', 'train_cli', 'model_embedder', 'annotation_embedder', 'labelling_clicks',
-           'evaluate_cards', 'plot_confusion', 'plot_confused_pairs', 'cards_benchmark', 'cards_section']
+           'write_crops', 'capture_to_pool', 'card_label', 'split_label', 'all_labels', 'to_tensor', 'CardEmbedder',
+           'reference_images', 'KNNIndex', 'knn_rates', 'AnnotationSession', 'AnnotationWidget', 'annotation_widget',
+           'HeadStrategy', 'head_strategies', 'split_by_source', 'render_crops', 'build_samples', 'valid_samples',
+           'CardsDataset', 'sample_weights', 'WeightedDL', 'CardsModel', 'cards_splitter', 'MultiHeadLoss',
+           'class_weights', 'HeadAccuracy', 'cards_learner', 'CosineAnneal', 'freeze_head', 'train_cards', 'save_cards',
+           'load_cards', 'resume_cards', 'CardIdentifier', 'identify_card', 'identify_cli', 'EpochSaver', 'train_run',
+           'train_cli', 'model_embedder', 'annotation_embedder', 'labelling_clicks', 'evaluate_cards', 'plot_confusion',
+           'plot_confused_pairs', 'cards_benchmark', 'cards_section']
 
 # %% ../nbs/20_cards.ipynb #f5085165
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
-import os, sys, io, json, math, time, gzip, shutil, hashlib, argparse, datetime, tempfile, subprocess, importlib.util
+import os, sys, io, json, math, time, gzip, shutil, hashlib, argparse, datetime, tempfile, contextlib, subprocess, importlib.util
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -42,6 +42,7 @@ from fastai.optimizer import OptimWrapper
 from .core import (seed_everything, data_dir, work_dir, atomic_write, atomic_write_json, save_checkpoint,
                           load_checkpoint, load_model_state, update_checkpoint, CheckpointError, writable_dir, cli_parser, cli_errors)
 from .vision import create_backbone, classifier_head, wilson_interval, normalize
+from .capture import ScreenInput
 from .report import save_figure
 import ipywidgets as widgets
 
@@ -341,39 +342,30 @@ def write_crops(df:pd.DataFrame, dest:str|Path)->pd.DataFrame:
     return df.assign(path=paths)
 
 # %% ../nbs/20_cards.ipynb #493e8c89
-def mss_grabber(region:dict|None=None):
-    "A function that grabs `region` ({left, top, width, height}; None: the first monitor) with mss, as a PIL image."
-    import mss
-    sct = mss.mss()
-    reg = region or sct.monitors[1]
-    def grab():
-        s = sct.grab(reg)
-        return Image.frombytes('RGB', s.size, s.bgra, 'raw', 'BGRX')
-    return grab
-
 def capture_to_pool(
     pool:str|Path,              # the unlabeled pool folder
     n:int=1,                    # screenshots to take
-    region:dict|None=None,      # screen region {left, top, width, height}; None: the whole first monitor
+    region:tuple|None=None,     # screen region (left, top, width, height); None: the whole first monitor
     interval:float=0.,          # seconds between grabs
-    grab=None,                  # a callable returning a PIL image (default: `mss_grabber(region)`)
+    grab=None,                  # a callable returning a PIL image (default: a `ScreenInput` of `region`)
     prefix:str='capture',
 )->list:                        # full paths of the saved screenshots
     "Save `n` screenshots of a screen region into the unlabeled pool, atomically, never overwriting."
     pool = Path(pool).resolve(); pool.mkdir(parents=True, exist_ok=True)
-    grab = grab or mss_grabber(region)
+    scr = None if grab else ScreenInput(region=region) if region is not None else ScreenInput(monitor=1)
     out = []
-    for i in range(n):
-        if i and interval: time.sleep(interval)
-        img = grab()
-        stamp = datetime.datetime.now().strftime('%Y%m%d-%H%M%S-%f')
-        for k in range(1000):
-            p = pool/f"{prefix}-{stamp}{f'-{k}' if k else ''}.png"
-            try:
-                with atomic_write(p, overwrite=False) as f: img.convert('RGB').save(f, format='PNG')
-                break
-            except FileExistsError: continue
-        out.append(str(p))
+    with scr or contextlib.nullcontext():
+        for i in range(n):
+            if i and interval: time.sleep(interval)
+            img = grab() if grab else Image.fromarray(scr.grab())
+            stamp = datetime.datetime.now().strftime('%Y%m%d-%H%M%S-%f')
+            for k in range(1000):
+                p = pool/f"{prefix}-{stamp}{f'-{k}' if k else ''}.png"
+                try:
+                    with atomic_write(p, overwrite=False) as f: img.convert('RGB').save(f, format='PNG')
+                    break
+                except FileExistsError: continue
+            out.append(str(p))
     return out
 
 # %% ../nbs/20_cards.ipynb #910f7231

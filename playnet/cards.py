@@ -14,7 +14,7 @@ __all__ = ['SUITS', 'RANKS', 'SUIT_CLASSES', 'CARD_TYPES', 'MODIFIERS', 'SVG_DEC
            'CardsDataset', 'sample_weights', 'WeightedDL', 'CardsModel', 'cards_splitter', 'MultiHeadLoss',
            'class_weights', 'HeadAccuracy', 'cards_learner', 'CosineAnneal', 'freeze_head', 'train_cards', 'save_cards',
            'load_cards', 'resume_cards', 'CardIdentifier', 'identify_card', 'identify_cli', 'EpochSaver', 'train_run',
-           'train_cli', 'model_embedder', 'annotation_embedder', 'labelling_clicks', 'evaluate_cards', 'plot_confusion',
+           'train_cli', 'model_embedder', 'annotation_embedder', 'labelling_clicks', 'evaluate_cards',
            'plot_confused_pairs', 'cards_benchmark', 'cards_section']
 
 # %% ../nbs/20_cards.ipynb #f5085165
@@ -43,7 +43,7 @@ from .core import (seed_everything, data_dir, work_dir, atomic_write, atomic_wri
                           load_checkpoint, load_model_state, update_checkpoint, CheckpointError, writable_dir, cli_parser, cli_errors)
 from .vision import create_backbone, classifier_head, wilson_interval, normalize
 from .capture import ScreenInput
-from .report import save_figure
+from .report import save_figure, plot_confusion
 import ipywidgets as widgets
 
 # %% ../nbs/20_cards.ipynb #4cc94ca9
@@ -1091,17 +1091,6 @@ def evaluate_cards(
     res['n'] = len(df)
     return res
 
-def plot_confusion(conf:dict, title:str='Modifier on held-out screenshots'):
-    "A confusion matrix figure (rows: truth, columns: prediction)."
-    m, cls = np.array(conf['matrix']), conf['classes']
-    fig, ax = plt.subplots(figsize=(4.6, 4))
-    ax.imshow(m/np.maximum(m.sum(1, keepdims=True), 1), cmap='Blues', vmin=0, vmax=1)
-    for i in range(len(cls)):
-        for j in range(len(cls)): ax.text(j, i, str(m[i, j]), ha='center', va='center', color='white' if m[i, j] > m[i].sum()/2 else 'black', fontsize=8)
-    ax.set_xticks(range(len(cls)), cls, rotation=45, ha='right'); ax.set_yticks(range(len(cls)), cls)
-    ax.set_xlabel('predicted'); ax.set_ylabel('true'); ax.set_title(title, fontsize=10); fig.tight_layout()
-    return fig
-
 # %% ../nbs/20_cards.ipynb #dae0030d
 def plot_confused_pairs(df:pd.DataFrame, res:dict, n:int=6):
     "The most confused identity pairs of `evaluate_cards`' result: a held-out crop of each, beside a clean face of what it was taken for."
@@ -1162,7 +1151,7 @@ def cards_benchmark(
     if save:
         out = Path(out) if out else data_dir()/'results'
         atomic_write_json(out/'cards_benchmark.json', res)
-        fig = plot_confusion(res['modifier_confusion']); save_figure(fig, out/'cards_modifier_confusion.png'); plt.close(fig)
+        fig = plot_confusion(**res['modifier_confusion'], title='Edition on held-out screenshots'); save_figure(fig, out/'cards_modifier_confusion.png'); plt.close(fig)
         fig = plot_confused_pairs(tdf, dict(res, identity_predicted=pred)); save_figure(fig, out/'cards_confused_pairs.png'); plt.close(fig)
         cs = tdf[tdf.table == 0].to_dict('records'); pr = identify_card(test_tables[0], ident, boxes=[c['box'] for c in cs])
         ok = [p['name'] == c['name'] and p['modifier'] == c['modifier'] for p, c in zip(pr, cs)]
@@ -1191,7 +1180,7 @@ def cards_section(report, results:dict|str|Path|None=None, tiny:bool=False)->dic
     for what, v in (results.get('labelling_clicks') or {}).items(): m[f"clicks to label {v['crops']} crops ({what} suggestions)"] = v['clicks']
     report.add_metrics({k: v for k, v in m.items() if v is not None})
     if 'modifier_confusion' in results:
-        fig = plot_confusion(results['modifier_confusion']); report.add_figure(fig, 'cards-modifier-confusion', 'Edition confusion (rows: truth)'); plt.close(fig)
+        fig = plot_confusion(**results['modifier_confusion'], title='Edition on held-out screenshots'); report.add_figure(fig, 'cards-modifier-confusion', 'Edition confusion (rows: truth)'); plt.close(fig)
     pairs = data_dir()/'results'/'cards_confused_pairs.png'
     if not tiny and pairs.is_file() and results.get('identity_confusions'):
         fig, ax = plt.subplots(figsize=(9, 3.6)); ax.imshow(Image.open(pairs)); ax.axis('off')

@@ -7,7 +7,7 @@ __all__ = ['SPLITS', 'UNSEEN', 'ARCHS', 'BENCH', 'CARS_TINY', 'GarageError', 'ch
            'novel_mask', 'make_splits', 'load_image', 'GarageDataset', 'HorizontalFlip', 'ColorJitter', 'SquareErasing',
            'car_aug_tfms', 'garage_dls', 'split_dl', 'show_images', 'PixelScale', 'simple_cnn', 'regularized_weights',
            'L1Penalty', 'cars_learner', 'predict_logits', 'predict_probs', 'unknown_score', 'auroc',
-           'unknown_threshold', 'evaluate_cars', 'train_cars', 'jsonable', 'plot_history', 'plot_confusion',
+           'unknown_threshold', 'evaluate_cars', 'train_cars', 'jsonable', 'plot_history', 'plot_test_confusion',
            'plot_per_rotation', 'cam_layer', 'grad_cam', 'plot_grad_cam', 'plot_worst', 'plot_held_out', 'plot_unknown',
            'plot_unknown_cam', 'load_cars_model', 'predict_images', 'train_cli', 'predict_cli', 'bench_table',
            'cars_section']
@@ -39,7 +39,7 @@ import fastai.callback.progress   # Learner.no_bar
 from .core import seed_everything, data_dir, work_dir, run_dir, atomic_write, atomic_write_json, to_plain, load_checkpoint, load_model_state, update_checkpoint, CheckpointError, cli_parser, cli_errors
 from .vision import playnet_learner, fine_tune_two_phase, wilson_interval, BestCheckpoint, create_backbone, classifier_head, VisionModel, normalize, denormalize
 from .garage import MODELS, HELD_OUT, HATS, STICKERS, WHEELS, TEAMS, COLUMNS, DB_NAME, ROTATIONS, make_garage, open_garage_db, garage_params
-from .report import Report, save_figure
+from .report import Report, save_figure, plot_confusion
 
 # %% ../nbs/31_cars.ipynb #442cd7c4
 class GarageError(ValueError):
@@ -546,18 +546,9 @@ def plot_history(res:dict)->plt.Figure:
     fig.suptitle(f"{res['arch']}: training history", fontsize=10); fig.tight_layout()
     return fig
 
-def plot_confusion(res:dict, ax=None)->plt.Figure:
-    "The test confusion matrix (rows: true model, columns: predicted)."
-    cm, vocab = np.array(res['confusion']), res['classes']
-    fig, ax = plt.subplots(figsize=(4, 3.6)) if ax is None else (ax.figure, ax)
-    ax.imshow(cm, cmap='Blues')
-    for i in range(len(cm)):
-        for j in range(len(cm)): ax.text(j, i, str(cm[i, j]), ha='center', va='center', color='white' if cm[i, j] > cm.max()/2 else 'black', fontsize=9)
-    ax.set_xticks(range(len(vocab)), vocab, rotation=45, ha='right', fontsize=8); ax.set_yticks(range(len(vocab)), vocab, fontsize=8)
-    ax.set_xlabel('predicted'); ax.set_ylabel('true')
-    ax.set_title(f"{res['arch']}: test accuracy {res['test_accuracy']:.3f}", fontsize=9)
-    fig.tight_layout()
-    return fig
+def plot_test_confusion(res:dict, ax=None)->plt.Figure:
+    "A run's test confusion matrix (rows: true model, columns: predicted), titled with its test accuracy."
+    return plot_confusion(res['confusion'], res['classes'], f"{res['arch']}: test accuracy {res['test_accuracy']:.3f}", ax)
 
 def plot_per_rotation(runs:dict)->plt.Figure:
     "Test accuracy per rotation, one bar per run in `runs` ({name: result})."
@@ -850,7 +841,7 @@ def cars_section(
         report.add_figure(plot_per_rotation(runs), 'cars per rotation', 'Test accuracy per rotation.')
         for a, r in runs.items():
             report.add_figure(plot_history(r), f'cars history {a}', f'{a}: loss and accuracy per epoch.')
-            report.add_figure(plot_confusion(r), f'cars confusion {a}', f'{a}: test confusion matrix.')
+            report.add_figure(plot_test_confusion(r), f'cars confusion {a}', f'{a}: test confusion matrix.')
             report.add_figure(plot_grad_cam(r['learn']), f'cars gradcam {a}', f'{a}: Grad-CAM on test images (red: wrong).')
             report.add_figure(plot_worst(r), f'cars worst {a}', f'{a}: the worst-classified test images and their cosmetics.')
             report.add_figure(plot_held_out(r), f'cars held out {a}', f'{a}: what the model calls the unseen car.')

@@ -12,10 +12,10 @@ __all__ = ['SUITS', 'RANKS', 'SUIT_CLASSES', 'CARD_TYPES', 'MODIFIERS', 'SVG_DEC
            'reference_images', 'KNNIndex', 'knn_rates', 'AnnotationSession', 'AnnotationWidget', 'annotation_widget',
            'HeadStrategy', 'head_strategies', 'split_by_source', 'render_crops', 'build_samples', 'valid_samples',
            'CardsDataset', 'sample_weights', 'WeightedDL', 'CardsModel', 'cards_splitter', 'MultiHeadLoss',
-           'class_weights', 'HeadAccuracy', 'cards_learner', 'CosineAnneal', 'freeze_head', 'train_cards', 'save_cards',
-           'load_cards', 'resume_cards', 'CardIdentifier', 'identify_card', 'identify_cli', 'EpochSaver', 'train_run',
-           'train_cli', 'model_embedder', 'annotation_embedder', 'labelling_clicks', 'evaluate_cards',
-           'plot_confused_pairs', 'cards_benchmark', 'cards_section']
+           'HeadAccuracy', 'cards_learner', 'CosineAnneal', 'freeze_head', 'train_cards', 'save_cards', 'load_cards',
+           'resume_cards', 'CardIdentifier', 'identify_card', 'identify_cli', 'EpochSaver', 'train_run', 'train_cli',
+           'model_embedder', 'annotation_embedder', 'labelling_clicks', 'evaluate_cards', 'plot_confused_pairs',
+           'cards_benchmark', 'cards_section']
 
 # %% ../nbs/20_cards.ipynb #f5085165
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
@@ -41,7 +41,8 @@ from fastai.callback.progress import ProgressCallback
 from fastai.optimizer import OptimWrapper
 from .core import (seed_everything, data_dir, work_dir, atomic_write, atomic_write_json, save_checkpoint,
                           load_checkpoint, load_model_state, update_checkpoint, CheckpointError, writable_dir, cli_parser, cli_errors)
-from .vision import create_backbone, classifier_head, wilson_interval, normalize
+from .vision import create_backbone, classifier_head, normalize
+from .metrics import wilson_interval, class_weights, topk_hits
 from .capture import ScreenInput
 from .report import save_figure, plot_confusion
 import ipywidgets as widgets
@@ -662,11 +663,6 @@ class MultiHeadLoss(nn.Module):
             if m.any(): tot = tot + hw*F.cross_entropy(p[m], t[m], weight=getattr(self, f'w{i}').to(p.device))
         return tot
 
-def class_weights(samples:list, head:str, n:int)->torch.Tensor:
-    "Inverse-frequency class weights (`N / (C * n_c)`) from a head's labelled training samples."
-    c = np.bincount([s['labels'][head] for s in samples if s['labels'][head] != -100], minlength=n).astype(float)
-    return torch.tensor(c.sum()/(n*np.maximum(c, 1)), dtype=torch.float32)
-
 class HeadAccuracy(Metric):
     "Top-`k` accuracy of one head, on its labelled targets."
     def __init__(self, i:int, head:str, k:int=1): self.i, self.head, self.k = i, head, k
@@ -674,8 +670,7 @@ class HeadAccuracy(Metric):
     def accumulate(self, learn):
         p, t = learn.pred[self.i], learn.y[:, self.i]; m = t != -100
         if not m.any(): return
-        top = p[m].topk(min(self.k, p.shape[1]), dim=1).indices
-        self.ok += (top == t[m, None]).any(1).sum().item(); self.n += int(m.sum())
+        self.ok += topk_hits(p[m], t[m], self.k).sum().item(); self.n += int(m.sum())
     @property
     def value(self): return self.ok/self.n if self.n else None
     @property
@@ -712,7 +707,7 @@ def cards_learner(
     dls = DataLoaders(tdl, DataLoader(vds, bs=bs*2, num_workers=0), device=torch.device('cpu') if not torch.cuda.is_available() else None)
     body = create_backbone(arch, pretrained=pretrained)
     model = CardsModel(body, {h: len(s.classes) for h, s in strategies.items()}, hidden)
-    loss = MultiHeadLoss([class_weights(trn, h, len(s.classes)) for h, s in strategies.items()], [s.weight for s in strategies.values()])
+    loss = MultiHeadLoss([class_weights([x['labels'][h] for x in trn], len(s.classes)) for h, s in strategies.items()], [s.weight for s in strategies.values()])
     metrics = [m for i, h in enumerate(names) for m in ([HeadAccuracy(i, h), HeadAccuracy(i, h, 3)] if h == 'identity' else [HeadAccuracy(i, h)])]
     learn = Learner(dls, model, loss_func=loss, metrics=metrics, splitter=cards_splitter, opt_func=_adamw, train_bn=train_bn)
     learn.arch, learn.heads, learn.head_strategies, learn.size = arch, {h: s.classes for h, s in strategies.items()}, dict(heads), size
@@ -1071,11 +1066,11 @@ def evaluate_cards(
     vis = df['visible'].to_numpy() if 'visible' in df else np.ones(len(df))
     if 'identity' in P:
         cls = ident.meta['heads']['identity']; t = torch.tensor([cls.index(n) for n in df.name])
-        top = P['identity'].topk(min(5, len(cls)), 1).indices; ok1 = (top[:, 0] == t).numpy()
-        for k in (1, 3, 5): res[f'identity_top{k}'] = float((top[:, :k] == t[:, None]).any(1).float().mean())
+        ok1 = topk_hits(P['identity'], t).numpy()
+        for k in (1, 3, 5): res[f'identity_top{k}'] = float(topk_hits(P['identity'], t, k).float().mean())
         res['identity_visible'] = dict(min_visible=min_visible, **_acc(ok1[vis >= min_visible]))
         res['identity_by_visible'] = {f'{lo:.1f}-{hi:.1f}': _acc(ok1[(vis >= lo) & ((vis < hi) | (hi >= 1.))]) for lo, hi in VISIBLE_BINS}
-        pred = [cls[j] for j in top[:, 0].tolist()]
+        pred = [cls[j] for j in P['identity'].argmax(1).tolist()]
         pairs = pd.Series([(a, b) for a, b in zip(df.name, pred) if a != b]).value_counts()
         res['identity_confusions'] = [dict(true=a, predicted=b, count=int(n)) for (a, b), n in pairs.head(10).items()]
         res['identity_predicted'] = pred

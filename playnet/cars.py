@@ -37,7 +37,8 @@ from fastai.metrics import accuracy
 import fastai.callback.schedule   # Learner.fit_one_cycle
 import fastai.callback.progress   # Learner.no_bar
 from .core import seed_everything, data_dir, work_dir, run_dir, atomic_write, atomic_write_json, to_plain, load_checkpoint, load_model_state, update_checkpoint, CheckpointError, cli_parser, cli_errors
-from .vision import playnet_learner, fine_tune_two_phase, wilson_interval, BestCheckpoint, create_backbone, classifier_head, VisionModel, normalize, denormalize
+from .metrics import wilson_interval
+from .vision import playnet_learner, fine_tune_two_phase, BestCheckpoint, create_backbone, classifier_head, VisionModel, normalize, denormalize
 from .garage import MODELS, HELD_OUT, HATS, STICKERS, WHEELS, TEAMS, COLUMNS, DB_NAME, ROTATIONS, make_garage, open_garage_db, garage_params
 from .report import Report, save_figure, plot_confusion
 

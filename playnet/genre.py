@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['ATARI_ABSENT', 'RECIPES', 'SCHEDULE', 'BENCH', 'BENCH_TINY', 'GENRE_SECTION', 'GENRE_SECTION_TINY', 'atari_genres',
            'atari_genre_dataset', 'read_genre_csv', 'split_games', 'translate_mat', 'RandomGrayscale', 'genre_augs',
-           'resize_for', 'genre_dataloaders', 'pos_weights', 'average_precision', 'genre_scores', 'genre_metrics',
-           'genre_learner', 'train_genre', 'load_genre_model', 'open_image', 'genre_preprocess', 'predict_genres',
-           'train_cli', 'predict_cli', 'plot_genre_predictions', 'bootstrap_map', 'genre_benchmark', 'genre_section']
+           'resize_for', 'genre_dataloaders', 'pos_weights', 'genre_scores', 'genre_metrics', 'genre_learner',
+           'train_genre', 'load_genre_model', 'open_image', 'genre_preprocess', 'predict_genres', 'train_cli',
+           'predict_cli', 'plot_genre_predictions', 'bootstrap_map', 'genre_benchmark', 'genre_section']
 
 # %% ../nbs/11_genre.ipynb #5ba6eaa7
 import os, sys, io, json, time, warnings, contextlib, tempfile
@@ -30,8 +30,8 @@ from fastai.metrics import AccumMetric, ActivationType
 import fastai.callback.progress  # adds `Learner.no_bar`
 from .core import (seed_everything, work_dir, run_dir, data_dir, atomic_write, atomic_write_json, save_checkpoint, update_checkpoint, load_checkpoint,
                           load_model_state, CheckpointError, cli_parser, cli_fail, cli_errors, one_line)
-from .vision import (playnet_learner, fine_tune_two_phase, create_backbone, classifier_head, VisionModel, binary_f1, tune_thresholds, plot_fine_tune,
-                            normalize, image_tensor)
+from .vision import (playnet_learner, fine_tune_two_phase, create_backbone, classifier_head, VisionModel, plot_fine_tune, normalize, image_tensor)
+from .metrics import average_precision, binary_f1, tune_thresholds, pos_weight
 from .games import write_image_folder, game_id, short_name
 from .steam import GENRES, write_genre_dataset, check_image
 from .report import Report
@@ -151,7 +151,8 @@ def genre_augs(
     p_flip:float=0.5, p_grey:float=0.1,
 )->list:
     "The seed's training augmentations as fastai batch transforms (all training-only)."
-    affine = AffineCoordTfm(aff_fs=[partial(rotate_mat, max_deg=max_rotate, p=1.), partial(translate_mat, max_t=max_translate)], pad_mode=PadMode.Zeros)
+    affine = AffineCoordTfm(aff_fs=[partial(rotate_mat, max_deg=max_rotate, p=1.), partial(translate_mat, max_t=max_translate)], pad_mode=PadMode.Zeros,
+                            align_corners=False)   # torch's default, said outright: no notice on every batch
     return [Flip(p=p_flip), affine, Brightness(brightness, p=1.), Contrast(contrast, p=1.), Saturation(saturation, p=1.), Hue(hue, p=1.), RandomGrayscale(p_grey)]
 
 def resize_for(size:int)->int:
@@ -188,21 +189,10 @@ def pos_weights(
     df:pd.DataFrame,   # the rows to count: the training rows
     cap:float=10.,     # the largest weight (the seed's 10)
 )->torch.Tensor:       # one weight per class; 1 for a class with no positive row
-    "BCE `pos_weight` per class, negatives / positives over `df`'s rows, capped at `cap`."
-    pos = df[GENRES].to_numpy().sum(0).astype(float); neg = len(df) - pos
-    w = np.where(pos > 0, neg/np.maximum(pos, 1), 1.)
-    return torch.tensor(np.minimum(w, cap), dtype=torch.float32)
+    "BCE `pos_weight` per genre over `df`'s rows: `playnet.metrics.pos_weight` (negatives / positives, capped at `cap`) of its genre columns."
+    return pos_weight(df[GENRES].to_numpy(), cap, absent=1.)
 
 # %% ../nbs/11_genre.ipynb #104a9c21
-def average_precision(scores, targets)->float:
-    "Average precision of one class (as scikit-learn computes it); NaN when `targets` has no positive."
-    s, y = np.asarray(scores, dtype=float), np.asarray(targets).astype(bool)
-    if not y.any(): return float('nan')
-    o = np.argsort(-s, kind='mergesort'); s, y = s[o], y[o]
-    last = np.r_[np.flatnonzero(np.diff(s)), len(s)-1]      # last index of each distinct score
-    tp = np.cumsum(y)[last]; prec, rec = tp/(last+1), tp/tp[-1]
-    return float(np.sum(np.diff(np.r_[0., rec]) * prec))
-
 def genre_scores(
     probs,                      # (n, 12) probabilities
     targs,                      # (n, 12) 0/1 targets

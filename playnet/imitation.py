@@ -34,7 +34,8 @@ from fastai.torch_core import params
 import fastai.callback.schedule   # Learner.fit_one_cycle
 import fastai.callback.progress   # Learner.no_bar
 from .core import seed_everything, work_dir, run_dir, data_dir, atomic_write, atomic_write_json, load_checkpoint, update_checkpoint, load_model_state, CheckpointError, cli_parser, cli_fail, cli_errors
-from .vision import create_backbone, fine_tune_two_phase, tune_thresholds
+from .vision import create_backbone, fine_tune_two_phase
+from .metrics import tune_thresholds, pos_weight
 
 # %% ../nbs/50_imitation.ipynb #02d9679a
 GAME = 'CarRacing-v3'
@@ -264,9 +265,7 @@ class WindowDataset(torch.utils.data.Dataset):
         return np.stack([self.keys[r][t + self.lag] for r, t in zip(self.rec, self.end)]) if len(self) else np.zeros((0, len(self.key_names)))
     def pos_weight(self, max_weight:float=20.)->torch.Tensor:
         "Per-key BCE weight of the positive class: negatives / positives over these windows (clipped)."
-        y = self.targets().astype(np.float64)
-        pos = y.sum(0); neg = len(y) - pos
-        return torch.tensor(np.clip(neg/np.maximum(pos, 1), 1/max_weight, max_weight), dtype=torch.float32)
+        return pos_weight(self.targets(), cap=max_weight, floor=1/max_weight)
     def __repr__(self): return f"WindowDataset({len(self)} windows of {self.window} frames (lag {self.lag}, stride {self.stride}) over {len(self.frames)} recordings)"
 
 def _digest(path:Path)->str:

@@ -19,7 +19,7 @@ LAYERS = ('core', 'shared', 'family', 'demo')
 MODULES = {   # module: (layer, family)
     'core': ('core', None),
     'vision': ('shared', None), 'games': ('shared', None), 'capture': ('shared', None), 'report': ('shared', None),
-    'distributed': ('shared', None), 'protocol': ('shared', None),
+    'distributed': ('shared', None), 'metrics': ('shared', None), 'protocol': ('shared', None),
     'steam': ('family', 'genre'), 'genre': ('family', 'genre'),
     'cards': ('family', 'cards'),
     'garage': ('family', 'cars'), 'cars': ('family', 'cars'),

@@ -6,11 +6,11 @@
 __all__ = ['ARCHS', 'Backbone', 'lite0_weights_path', 'map_lite0_state_dict', 'efficientnet_lite0_imagenet', 'normalize',
            'denormalize', 'image_tensor', 'imagenet_preprocess', 'imagenet_top', 'resnet_weights_path',
            'create_backbone', 'classifier_head', 'VisionModel', 'vision_splitter', 'playnet_learner', 'BestCheckpoint',
-           'fine_tune_two_phase', 'binary_f1', 'tune_thresholds', 'wilson_interval', 'plot_fine_tune']
+           'fine_tune_two_phase', 'plot_fine_tune']
 
 # %% ../nbs/01_vision.ipynb #e85a65da
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
-import os, math, warnings, json
+import os, warnings, json
 from pathlib import Path
 import numpy as np
 import torch
@@ -336,34 +336,6 @@ def fine_tune_two_phase(
     return res
 
 # %% ../nbs/01_vision.ipynb #d1e2f302
-def binary_f1(pred, targ)->float:
-    "F1 of boolean predictions against boolean targets (NaN when there is nothing to score)."
-    pred, targ = np.asarray(pred, dtype=bool), np.asarray(targ, dtype=bool)
-    tp, fp, fn = (pred & targ).sum(), (pred & ~targ).sum(), (~pred & targ).sum()
-    return 2*tp/(2*tp+fp+fn) if (2*tp+fp+fn) else float('nan')
-
-def tune_thresholds(
-    probs, targs,                              # validation probabilities and 0/1 targets, (n, k)
-    grid=None,                                 # thresholds tried (default 0.05, 0.10, ..., 0.95)
-    default:float=0.5,                         # for outputs with no positive
-)->np.ndarray:                                 # one threshold per output
-    "Per-output thresholds maximising F1 on validation rows; `default` for outputs they lack."
-    p, y = np.asarray(probs, dtype=float), np.asarray(targs).astype(bool)
-    grid = np.round(np.arange(0.05, 0.96, 0.05), 2) if grid is None else np.asarray(grid, dtype=float)
-    out = np.full(p.shape[1], default)
-    for j in range(p.shape[1]):
-        if not y[:, j].any(): continue
-        f = np.array([binary_f1(p[:, j] >= t, y[:, j]) for t in grid])
-        best = np.flatnonzero(f >= np.nanmax(f) - 1e-12)
-        out[j] = float(grid[best[len(best)//2]])
-    return out
-
-def wilson_interval(p:float, n:int, z:float=1.96)->tuple:
-    "The Wilson score interval (95% by default) of a proportion `p` measured on `n` trials."
-    if n <= 0: raise ValueError('wilson_interval needs at least one trial')
-    c, h = (p + z*z/(2*n))/(1 + z*z/n), z*math.sqrt(p*(1 - p)/n + z*z/(4*n*n))/(1 + z*z/n)
-    return (max(0., c - h), min(1., c + h))
-
 def plot_fine_tune(res:dict)->plt.Figure:
     "Loss per batch and per epoch, and metrics per epoch, over both phases of `fine_tune_two_phase`; phase 2 starts at the dashed line."
     hist = pd.DataFrame(res['history'])

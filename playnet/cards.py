@@ -1099,7 +1099,7 @@ def plot_confused_pairs(df:pd.DataFrame, res:dict, n:int=6):
     fig.tight_layout(); return fig
 
 CARDS_BENCH = dict(heads=dict(identity='identity', modifier='modifier', card_type='card_type', suit='suit', rank='rank'),
-                   tables=3000, valid_pct=0.1, size=(112, 84), epochs_frozen=1, epochs=10, lr_frozen=3e-3, lr_body=1e-3, lr_head=3e-3,
+                   tables=3000, valid_pct=0.1, size=(112, 84), epochs_frozen=1, epochs=16, lr_frozen=3e-3, lr_body=1e-3, lr_head=3e-3,
                    unfreeze=2, bs=64, synthetic=1, jitter_copies=False, seed=0)
 
 def cards_benchmark(

@@ -6,11 +6,10 @@
 __all__ = ['SPLITS', 'UNSEEN', 'ARCHS', 'BENCH', 'CARS_TINY', 'GarageError', 'check_garage_db', 'split_db_path', 'unseen_ids',
            'novel_mask', 'make_splits', 'load_image', 'GarageDataset', 'HorizontalFlip', 'ColorJitter', 'SquareErasing',
            'car_aug_tfms', 'garage_dls', 'split_dl', 'show_images', 'PixelScale', 'simple_cnn', 'regularized_weights',
-           'L1Penalty', 'cars_learner', 'predict_logits', 'predict_probs', 'unknown_score', 'auroc',
-           'unknown_threshold', 'evaluate_cars', 'train_cars', 'jsonable', 'plot_history', 'plot_test_confusion',
-           'plot_per_rotation', 'cam_layer', 'grad_cam', 'plot_grad_cam', 'plot_worst', 'plot_held_out', 'plot_unknown',
-           'plot_unknown_cam', 'load_cars_model', 'predict_images', 'train_cli', 'predict_cli', 'bench_table',
-           'cars_section']
+           'L1Penalty', 'cars_learner', 'unknown_score', 'auroc', 'unknown_threshold', 'evaluate_cars', 'train_cars',
+           'jsonable', 'plot_history', 'plot_test_confusion', 'plot_per_rotation', 'cam_layer', 'grad_cam',
+           'plot_grad_cam', 'plot_worst', 'plot_held_out', 'plot_unknown', 'plot_unknown_cam', 'load_cars_model',
+           'predict_images', 'train_cli', 'predict_cli', 'bench_table', 'cars_section']
 
 # %% ../nbs/31_cars.ipynb #d0aaaf6d
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
@@ -38,7 +37,7 @@ import fastai.callback.schedule   # Learner.fit_one_cycle
 import fastai.callback.progress   # Learner.no_bar
 from .core import seed_everything, data_dir, work_dir, run_dir, atomic_write, atomic_write_json, to_plain, load_checkpoint, load_model_state, update_checkpoint, CheckpointError, cli_parser, cli_errors
 from .metrics import wilson_interval
-from .vision import playnet_learner, fine_tune_two_phase, BestCheckpoint, create_backbone, classifier_head, VisionModel, normalize, denormalize
+from .vision import playnet_learner, fine_tune_two_phase, model_outputs, BestCheckpoint, create_backbone, classifier_head, VisionModel, normalize, denormalize
 from .garage import MODELS, HELD_OUT, HATS, STICKERS, WHEELS, TEAMS, COLUMNS, DB_NAME, ROTATIONS, make_garage, open_garage_db, garage_params
 from .report import Report, save_figure, plot_confusion
 
@@ -388,21 +387,6 @@ def cars_learner(
     return playnet_learner(dls, arch, pretrained=pretrained, loss_func=CrossEntropyLossFlat(), metrics=accuracy)
 
 # %% ../nbs/31_cars.ipynb #c94249a9
-def predict_logits(model:nn.Module, dl)->tuple:
-    "Logits and labels of every item of `dl`, in order."
-    model.eval()
-    dev = next(model.parameters()).device
-    ls, ys = [], []
-    with torch.no_grad():
-        for xb, yb in dl:
-            ls.append(model(xb.to(dev)).float().cpu().as_subclass(torch.Tensor)); ys.append(yb.cpu().as_subclass(torch.Tensor))
-    return torch.cat(ls), torch.cat(ys)
-
-def predict_probs(model:nn.Module, dl)->tuple:
-    "Class probabilities and labels of every item of `dl`, in order."
-    logits, ys = predict_logits(model, dl)
-    return logits.softmax(1), ys
-
 def unknown_score(logits:torch.Tensor)->np.ndarray:
     "How unlike every known model an image is: the negative free energy, `-logsumexp(logits)` (higher: more likely unknown)."
     return (-torch.logsumexp(logits.float(), 1)).numpy()
@@ -426,7 +410,7 @@ def evaluate_cars(
     "Test accuracy (overall, per rotation, per model, on unseen cosmetics), confusion matrix, worst cases, the held-out model's verdict and unknown detection."
     dls, vocab = learn.dls, list(learn.dls.vocab)
     test = split_dl(dls, 'test')
-    logits, targs = predict_logits(learn.model, test)
+    logits, targs = model_outputs(learn.model, test)
     probs = logits.softmax(1)
     pred = probs.argmax(1)
     fr = test.dataset.frame()
@@ -449,11 +433,11 @@ def evaluate_cars(
                                        accuracy=float(fr.correct[nov].mean()) if nov.any() else None, seen_accuracy=float(fr.correct[~nov].mean()),
                                        per_cosmetic={f'{p} {_PARTS[p][k]}': float(fr.correct[fr[p] == k].mean()) for p, v in test.dataset.unseen.items()
                                                      for k in v if (fr[p] == k).any()})
-    v_scores = unknown_score(predict_logits(learn.model, split_dl(dls, 'valid'))[0])
+    v_scores = unknown_score(model_outputs(learn.model, split_dl(dls, 'valid'))[0])
     thr, t_scores = unknown_threshold(v_scores, tpr), unknown_score(logits)
     res['unknown'] = dict(score='energy', tpr=tpr, threshold=thr, test_flagged=float((t_scores > thr).mean()))
     if 'held_out' in dls.splits:
-        hl, _ = predict_logits(learn.model, split_dl(dls, 'held_out'))
+        hl, _ = model_outputs(learn.model, split_dl(dls, 'held_out'))
         hp, h_scores = hl.softmax(1), unknown_score(hl)
         res['unknown'].update(auroc=auroc(t_scores, h_scores), held_out_flagged=float((h_scores > thr).mean()),
                               auroc_max_softmax=auroc(-probs.max(1).values.numpy(), -hp.max(1).values.numpy()))
@@ -628,7 +612,7 @@ def plot_held_out(res:dict, n:int=8)->plt.Figure:
     learn, h = res['learn'], res['held_out']
     dl = split_dl(learn.dls, 'held_out')
     xb = (dl.one_batch() if len(dl.dataset) >= dl.bs else next(iter(dl)))[0][:n]
-    probs, _ = predict_probs(learn.model, [(xb, torch.zeros(len(xb)))])
+    probs, _ = model_outputs(learn.model, [(xb, torch.zeros(len(xb)))], nn.Softmax(1))
     vocab = list(learn.dls.vocab)
     fig = plt.figure(figsize=(12, 3.2))
     gs = fig.add_gridspec(2, 1 + math.ceil(n/2), width_ratios=[1.6] + [1]*math.ceil(n/2))
@@ -645,7 +629,7 @@ def plot_held_out(res:dict, n:int=8)->plt.Figure:
 
 # %% ../nbs/31_cars.ipynb #c0a1b2d1
 def _split_scores(learn, split):
-    logits, _ = predict_logits(learn.model, split_dl(learn.dls, split))
+    logits, _ = model_outputs(learn.model, split_dl(learn.dls, split))
     return logits, unknown_score(logits)
 
 def plot_unknown(res:dict, ax=None)->plt.Figure:

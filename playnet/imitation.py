@@ -6,10 +6,10 @@
 __all__ = ['GAME', 'GAME_FPS', 'KEYS', 'log', 'ENCODERS', 'ONNX_PARTS', 'RUNNERS', 'keys_to_action', 'prepare_frame', 'CarExpert',
            'make_game', 'ExpertAgent', 'RandomAgent', 'play_episode', 'show_recording', 'record_expert', 'window_ends',
            'WindowDataset', 'open_recordings', 'SmallEncoder', 'BackboneEncoder', 'PolicyNet', 'build_policy',
-           'policy_splitter', 'n_params', 'exact_match', 'policy_dls', 'policy_learner', 'train_policy',
-           'predict_windows', 'load_policy', 'export_onnx', 'export_policy', 'TorchPolicy', 'OnnxPolicy',
-           'StreamingRunner', 'FullWindowRunner', 'policy_thresholds', 'PolicyAgent', 'evaluate_agents',
-           'latency_summary', 'autoplay', 'train_cli', 'load_runner', 'autoplay_cli', 'policy_path', 'live_latency']
+           'policy_splitter', 'n_params', 'exact_match', 'policy_dls', 'policy_learner', 'train_policy', 'load_policy',
+           'export_onnx', 'export_policy', 'TorchPolicy', 'OnnxPolicy', 'StreamingRunner', 'FullWindowRunner',
+           'policy_thresholds', 'PolicyAgent', 'evaluate_agents', 'latency_summary', 'autoplay', 'train_cli',
+           'load_runner', 'autoplay_cli', 'policy_path', 'live_latency']
 
 # %% ../nbs/50_imitation.ipynb #cae33237
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
@@ -34,7 +34,7 @@ from fastai.torch_core import params
 import fastai.callback.schedule   # Learner.fit_one_cycle
 import fastai.callback.progress   # Learner.no_bar
 from .core import seed_everything, work_dir, run_dir, data_dir, atomic_write, atomic_write_json, load_checkpoint, update_checkpoint, load_model_state, CheckpointError, cli_parser, cli_fail, cli_errors
-from .vision import create_backbone, fine_tune_two_phase
+from .vision import create_backbone, fine_tune_two_phase, model_outputs
 from .metrics import tune_thresholds, pos_weight
 
 # %% ../nbs/50_imitation.ipynb #02d9679a
@@ -459,7 +459,7 @@ def train_policy(
         res = fine_tune_two_phase(learn, epochs_frozen, epochs, lr_frozen=lr, lr_body=lr if encoder == 'small' else lr/10, lr_head=lr,
                                   unfreeze=n_groups - 2, sched='one_cycle', ckpt_dir=out/'models', name='policy', meta=meta)
     learn.model.eval()
-    vp, vy = predict_windows(learn.model, dls.valid)
+    vp, vy = model_outputs(learn.model, dls.valid, torch.sigmoid)          # key probabilities of every validation window
     pred = vp > 0.5
     val = dict(per_key_accuracy={k: float(v) for k, v in zip(tds.key_names, (pred == vy.bool()).float().mean(0))},
                exact_match=float((pred == vy.bool()).all(1).float().mean()),
@@ -473,13 +473,6 @@ def train_policy(
              params=n_params(learn.model), seconds=round(time.time() - t0, 1), learn=learn)
     atomic_write_json(out/'metrics.json', {k: v for k, v in r.items() if k != 'learn'})
     return r
-
-def predict_windows(model:nn.Module, dl)->tuple:
-    "Key probabilities and targets of every window of `dl`, in order."
-    model.eval(); ps, ys = [], []
-    with torch.no_grad():
-        for xb, yb in dl: ps.append(torch.sigmoid(model(xb)).cpu().as_subclass(torch.Tensor)); ys.append(yb.cpu().as_subclass(torch.Tensor))
-    return torch.cat(ps), torch.cat(ys)
 
 def load_policy(path:str|Path)->tuple:
     "A trained policy (eval mode) and its metadata from a playnet checkpoint."

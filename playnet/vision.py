@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['ARCHS', 'Backbone', 'lite0_weights_path', 'map_lite0_state_dict', 'efficientnet_lite0_imagenet', 'normalize',
            'denormalize', 'image_tensor', 'imagenet_preprocess', 'imagenet_top', 'resnet_weights_path',
-           'create_backbone', 'classifier_head', 'VisionModel', 'vision_splitter', 'playnet_learner', 'BestCheckpoint',
-           'fine_tune_two_phase', 'plot_fine_tune']
+           'create_backbone', 'classifier_head', 'VisionModel', 'vision_splitter', 'playnet_learner', 'model_outputs',
+           'BestCheckpoint', 'fine_tune_two_phase', 'plot_fine_tune']
 
 # %% ../nbs/01_vision.ipynb #e85a65da
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
@@ -235,6 +235,21 @@ def playnet_learner(
     learn.arch, learn.class_names = arch, [str(o) for o in vocab] if vocab is not None else [str(i) for i in range(n_out)]
     if pretrained: learn.freeze()
     return learn
+
+# %% ../nbs/01_vision.ipynb #m0ut0002
+def model_outputs(
+    model:nn.Module,
+    dl,                    # batches (x, y): a fastai or torch loader, or a list of pairs
+    act=None,              # applied to the outputs (e.g. `torch.sigmoid`); None: the raw logits
+)->tuple:                  # (outputs, targets), concatenated over the batches
+    "A model's outputs and the targets over every batch of `dl`, in order, at evaluation."
+    model.eval(); dev = next(model.parameters()).device
+    outs, ys = [], []
+    with torch.no_grad():
+        for xb, yb in dl:
+            o = model(xb.to(dev)).float().cpu().as_subclass(torch.Tensor)
+            outs.append(act(o) if act else o); ys.append(yb.cpu().as_subclass(torch.Tensor))
+    return torch.cat(outs), torch.cat(ys)
 
 # %% ../nbs/01_vision.ipynb #83e6f9b8
 class BestCheckpoint(TrackerCallback):

@@ -790,19 +790,18 @@ _FIG_TAGS = {'simple': 'simple', 'efficientnet_lite0': 'lite0'}   # run name -> 
 
 def cars_section(
     report:Report,                # the report to add to
-    runs:dict|None=None,          # {name: `train_cars` result or a saved benchmark's run}; None: the saved benchmark (or a tiny run)
+    results:dict|str|Path|None=None, # {name: `train_cars` result}, or a saved benchmark JSON; None: data/results/cars_benchmark.json (or a tiny run)
     tiny:bool=False,              # train a seconds-long run instead (tests)
     root:str|Path|None=None,      # where a tiny run's garage and runs go (default: a temporary folder)
-    bench:str|Path|None=None,     # the saved benchmark (default data/results/cars_benchmark.json)
 )->dict:                          # headline numbers
     "Add the car-model section to `report`: headline numbers and the interpretation figures."
-    figs = None                   # saved figures, when the runs come from the saved benchmark
-    if runs is None and tiny:
+    figs, runs = None, results if isinstance(results, dict) else None   # figs: the saved figures, when the runs come from a saved benchmark
+    if results is None and tiny:
         root = Path(root) if root is not None else Path(tempfile.mkdtemp())
         make_garage(root/'garage', n=CARS_TINY['n'], seed=0, size=CARS_TINY['render'], workers=1, progress=False)
         runs = {a: train_cars(root/'garage'/DB_NAME, arch=a, out=root/'runs'/a, **kw) for a, kw in CARS_TINY['archs'].items()}
     elif runs is None:
-        bench = Path(bench) if bench is not None else data_dir()/'results'/'cars_benchmark.json'
+        bench = Path(results) if results is not None else data_dir()/'results'/'cars_benchmark.json'
         if not bench.is_file(): raise FileNotFoundError(f"{bench} not found: run 31_cars's slow benchmark cell (nbdev_test --flags slow --path nbs/31_cars.ipynb)")
         runs, figs = json.loads(bench.read_text())['runs'], bench.parent
     m = {}

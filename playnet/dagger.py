@@ -422,15 +422,15 @@ def live_table(bench:dict)->pd.DataFrame:
 
 def imitation_section(
     report,                       # a `playnet.report.Report`
-    res:dict|None=None,           # a `carracing_benchmark` result; None: the saved data/results/imitation_benchmark.json (or a tiny run)
+    results:dict|str|Path|None=None, # a `carracing_benchmark` result or its JSON; None: the saved data/results/imitation_benchmark.json (or a tiny run)
     tiny:bool=False,              # run the seconds-long benchmark instead of loading the saved one
     root:str|Path|None=None,      # where a tiny run goes (default: a temporary folder)
     seed:int|None=None,           # the track of the fresh episode (default: the eighth test track)
 )->dict:                          # headline numbers
     "Add the imitation section to `report`: test-track returns per driver with intervals, the DAgger curve, live episodes, and a fresh episode."
     from playnet.imitation import show_recording
-    if res is None:
-        res = carracing_benchmark(Path(root or tempfile.mkdtemp()), tiny=True, live=False) if tiny else json.loads((data_dir()/'results'/'imitation_benchmark.json').read_text())
+    if results is None and tiny: res = carracing_benchmark(Path(root or tempfile.mkdtemp()), tiny=True, live=False)
+    else: res = results if isinstance(results, dict) else json.loads(Path(results or data_dir()/'results'/'imitation_benchmark.json').read_text())
     cfg, s, dc = res['config'], res['summary'], res['config']['dagger']
     t = cfg['test_seeds']
     report.add_section('Driving by imitation', f"CarRacing-v3: a scripted expert drives; a policy (small CNN encoder, GRU over {dc['window']} frames of "

@@ -580,14 +580,14 @@ def save_gan_benchmark(res:dict, dest:str|Path|None=None)->dict:
 # %% ../nbs/40_gan.ipynb #7556db02
 def gan_section(
     report,                       # a `playnet.report.Report`
-    res:dict|None=None,           # a `gan_benchmark` result; None: the saved `data/results/gan_benchmark.json` (or a tiny run)
+    results:dict|str|Path|None=None, # a `gan_benchmark` result or its JSON; None: the saved `data/results/gan_benchmark.json` (or a tiny run)
     tiny:bool=False,              # run a seconds-long benchmark instead of loading the saved one
     root:str|Path|None=None,      # where a tiny run goes (default: a temporary folder)
 )->dict:                          # the headline numbers
     "Add the GAN section (metric with its floor, final losses, curves and samples) to `report`."
     import matplotlib.pyplot as plt
-    if res is None:
-        res = gan_benchmark(Path(root or tempfile.mkdtemp()), tiny=True) if tiny else json.loads((data_dir()/'results'/'gan_benchmark.json').read_text())
+    if results is None and tiny: res = gan_benchmark(Path(root or tempfile.mkdtemp()), tiny=True)
+    else: res = results if isinstance(results, dict) else json.loads(Path(results or data_dir()/'results'/'gan_benchmark.json').read_text())
     m = {}
     for st, v in res['runs'].items():
         last = v['epochs'][-1]

@@ -520,10 +520,10 @@ GENRE_SECTION_TINY = dict(n=3, frame_size=96, size=64, bs=8, epochs_frozen=1, ep
 
 def genre_section(
     report:Report,
+    results:dict|str|Path|None=None,   # a `genre_benchmark` result or its saved JSON (default data/results/genre_benchmark.json, when present)
     tiny:bool=False,                   # a seconds-long run for tests
     data:str|Path|None=None,           # the Atari set's folder (default work/datasets/atari-genres, or atari-genres-tiny)
     out_dir:str|Path|None=None,        # checkpoints (default: `report.path/'genre'`)
-    benchmark:str|Path|None=None,      # saved benchmark JSON (default data/results/genre_benchmark.json)
     **kwargs,                          # overrides of `GENRE_SECTION`
 )->dict:
     "Add the genre section to `report`: the saved benchmark, then a playnet-recipe run scored on held-out games; its numbers."
@@ -531,14 +531,14 @@ def genre_section(
     report.add_section('Genre from a screenshot', 'Multi-label genres (12 Steam classes) from one screenshot. Atari games with curated genres; '
                        'the scores are on held-out games that training never saw. Atari has no Free To Play, Indie, RPG or '
                        'Massively Multiplayer game, so those classes are absent from the scores.')
-    bpath = Path(benchmark) if benchmark is not None else data_dir()/'results'/'genre_benchmark.json'
-    if bpath.is_file():
-        b = json.loads(bpath.read_text())
+    bpath = Path(results) if isinstance(results, (str, Path)) else data_dir()/'results'/'genre_benchmark.json'
+    b = results if isinstance(results, dict) else json.loads(bpath.read_text()) if bpath.is_file() else None
+    if b is not None:
         report.add_table(pd.DataFrame({k: {'test mAP': v['test']['mAP'], 'test macro F1': v['test']['macro_F1'], 'test exact match': v['test']['exact_match']}
                                        for k, v in b['recipes'].items()}).T,
                          f"Benchmark: seed recipe vs playnet recipe on {len(b['dataset']['test_games'])} held-out games (saved run).")
-        png = bpath.with_name('genre_predictions.png')
-        if png.is_file(): report.add_image(png, 'genre benchmark predictions', 'Held-out screenshots: true genres and each recipe\'s predictions.')
+        png = bpath.with_name('genre_predictions.png')   # the figure saved beside the benchmark's JSON
+        if not isinstance(results, dict) and png.is_file(): report.add_image(png, 'genre benchmark predictions', 'Held-out screenshots: true genres and each recipe\'s predictions.')
     data = data if data is not None else work_dir('datasets', 'atari-genres-tiny' if tiny else 'atari-genres')
     df = atari_genre_dataset(data, cfg.get('games'), n=cfg['n'], size=cfg['frame_size'], progress=False)
     img_dir = df.attrs['img_dir']

@@ -478,7 +478,7 @@ def train_cars(
     pretrained:bool=True,        # ImageNet weights for a backbone
     raw_pixels:bool=True,        # the simple CNN sees 0-255 pixels, as the seed's
     num_workers:int=0,           # DataLoader workers
-    progress:bool=False,         # fastai's progress bars and epoch table
+    quiet:bool=False,            # no progress bars or epoch table
 )->dict:                         # metrics (JSON-able) plus `learn`
     "Train a car-model classifier on a garage and evaluate it on the test split and the held-out model."
     if arch not in ARCHS: raise ValueError(f"arch={arch!r}: use one of {', '.join(ARCHS)}")
@@ -489,10 +489,10 @@ def train_cars(
     learn = cars_learner(dls, arch, l1, pretrained, raw_pixels)
     meta = dict(task='cars', size=list(dls.train.dataset.size), held_out=held_out, unseen=dls.train.dataset.unseen, seed=int(seed), raw_pixels=raw_pixels if arch == 'simple' else None,
                 l1=l1 if arch == 'simple' else None)
-    quiet = [learn.no_bar(), learn.no_logging()] if not progress else []
+    silence = [learn.no_bar(), learn.no_logging()] if quiet else []
     t0 = time.time()
     with contextlib.ExitStack() as st:
-        for c in quiet: st.enter_context(c)
+        for c in silence: st.enter_context(c)
         if arch == 'simple':
             best = BestCheckpoint(out/'models'/'cars_simple.pth', monitor='accuracy', meta=meta)
             learn.fit_one_cycle(epochs, lr or 2e-3, cbs=[best])
@@ -719,7 +719,7 @@ def train_cli(argv:list|None=None):
     a = p.parse_args(argv)
     with cli_errors('playnet_cars_train', _ERRORS):
         r = train_cars(a.db, a.img_dir, arch=a.arch, epochs=a.epochs, bs=a.bs, size=a.size, seed=a.seed, out=a.out, l1=a.l1, lr=a.lr,
-                       epochs_frozen=a.epochs_frozen, held_out=a.held_out, unseen=UNSEEN if a.unseen_cosmetics else None, progress=not a.quiet)
+                       epochs_frozen=a.epochs_frozen, held_out=a.held_out, unseen=UNSEEN if a.unseen_cosmetics else None, quiet=a.quiet)
     rot = r['per_rotation'].values()
     print(f"test accuracy {r['test_accuracy']:.3f} ({r['arch']}, {r['n_test']} test images; per rotation {min(rot):.3f} to {max(rot):.3f})")
     if 'held_out' in r:
@@ -799,7 +799,7 @@ def cars_section(
     if results is None and tiny:
         root = Path(root) if root is not None else Path(tempfile.mkdtemp())
         make_garage(root/'garage', n=CARS_TINY['n'], seed=0, size=CARS_TINY['render'], workers=1, progress=False)
-        runs = {a: train_cars(root/'garage'/DB_NAME, arch=a, out=root/'runs'/a, **kw) for a, kw in CARS_TINY['archs'].items()}
+        runs = {a: train_cars(root/'garage'/DB_NAME, arch=a, out=root/'runs'/a, quiet=True, **kw) for a, kw in CARS_TINY['archs'].items()}
     elif runs is None:
         bench = Path(results) if results is not None else data_dir()/'results'/'cars_benchmark.json'
         if not bench.is_file(): raise FileNotFoundError(f"{bench} not found: run 31_cars's slow benchmark cell (nbdev_test --flags slow --path nbs/31_cars.ipynb)")

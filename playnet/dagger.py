@@ -91,7 +91,7 @@ def dagger(
     epochs:int=3,                 # fine-tuning epochs per DAgger iteration
     lr:float=3e-3, bs:int=64, seed:int=42,
     workers:int=1,                # episodes played at once (processes)
-    progress:bool=False,          # progress bars and one line per iteration
+    quiet:bool=False,             # no progress bars nor a line per iteration
 )->dict:                          # config, iterations (checkpoint, beta, labels, selection scores), best
     "Behaviour cloning, then DAgger iterations with the scripted expert; resumable, every iteration checkpointed."
     root = Path(root); root.mkdir(parents=True, exist_ok=True)
@@ -137,14 +137,14 @@ def dagger(
             files = sorted((root/'recordings').glob('*.npz'))
             labels = sum(len(np.load(f)['keys']) for f in files)
         run = train_policy(files, out=root/f'iter-{it}', valid=valid, window=window, stride=stride, epochs=epochs if it else epochs_base,
-                           lr=lr, bs=bs, seed=seed, init=prev, progress=progress)
+                           lr=lr, bs=bs, seed=seed, init=prev, quiet=quiet)
         sel = evaluate_agents({'policy': _policy_agent(run['checkpoint'])}, cfg['select_seeds'], workers=workers, **ep_kw)
         rec = dict(iteration=it, beta=1. if it == 0 else betas[it - 1], checkpoint=str(run['checkpoint']), recordings=len(files), labels=int(labels),
                    windows=run['n_windows']['train'], valid_exact_match=run['valid']['exact_match'], select_scores=sel.score.round(3).tolist(),
                    select_mean=float(sel.score.mean()), select_std=float(sel.score.std(ddof=0)), select_tiles=float(sel.tiles.mean()), seconds=round(time.time() - t0, 1))
         state['iterations'].append(rec)
         atomic_write_json(state_p, state)
-        if progress: print(f"iteration {it} (beta {rec['beta']:.3g}): {labels:,} expert-labelled frames in {len(files)} recordings; "
+        if not quiet: print(f"iteration {it} (beta {rec['beta']:.3g}): {labels:,} expert-labelled frames in {len(files)} recordings; "
                            f"selection tracks: mean return {rec['select_mean']:.1f} (std {rec['select_std']:.1f}); {rec['seconds']:.0f} s")
     best = max(state['iterations'], key=lambda r: r['select_mean'])
     return {**state, 'best': best}
@@ -312,7 +312,7 @@ def carracing_benchmark(
     root:str|Path,            # DAgger run, behaviour-cloning runs and recordings go here (each part resumes)
     tiny:bool=False,          # a seconds-long version (tests)
     live:bool=True,           # also play whole episodes live in a window (skipped where no display can be had)
-    progress:bool=False,
+    quiet:bool=False,         # no progress bars or lines
     **kw,                     # overrides of `CARRACING_BENCH`
 )->dict:                      # settings, DAgger iterations, per-agent test summaries, scores, live episodes and latency
     "DAgger and behaviour cloning at equal expert labels (and BC at twice that), with the expert and a random driver, scored on tracks nothing else used."
@@ -327,13 +327,13 @@ def carracing_benchmark(
     threads = torch.get_num_threads(); torch.set_num_threads(cfg['threads'])
     try:
         t0 = time.time()
-        d = dagger(root/'dagger', workers=cfg['workers'], progress=progress, **dc)
+        d = dagger(root/'dagger', workers=cfg['workers'], quiet=quiet, **dc)
         dagger_s, best = time.time() - t0, d['best']
         budget = best['labels']
         base = [root/'dagger'/'recordings'/f'expert-{s}.npz' for s in dc['base_seeds']]
         valid = open_recordings([root/'dagger'/'valid'/f'expert-{s}.npz' for s in dc['valid_seeds']])
         rk = dict(steps=dc['steps'], skip=dc['skip'], size=dc['size'], noise=dc['noise'])
-        tk = dict(valid=valid, window=dc['window'], stride=dc['stride'], epochs=dc['epochs_base'], lr=dc['lr'], bs=dc['bs'], seed=dc['seed'], progress=progress)
+        tk = dict(valid=valid, window=dc['window'], stride=dc['stride'], epochs=dc['epochs_base'], lr=dc['lr'], bs=dc['bs'], seed=dc['seed'], quiet=quiet)
         t0, bc = time.time(), {}
         for name, n in ((BC, budget), (BC2, int(round(budget*cfg['bc_large'])))):
             out = root/('bc-same' if name == BC else 'bc-large')
@@ -347,7 +347,7 @@ def carracing_benchmark(
                   'expert': ExpertAgent(), 'random': RandomAgent(seed=dc['seed'])}
         t0 = time.time()
         names = {**{k: v['checkpoint'] for k, v in bc.items()}, DAG: best['checkpoint'], 'expert': 'CarExpert', 'random': f"RandomAgent(seed={dc['seed']})"}
-        ev = _evaluated(root/'test-scores.json', agents, cfg['test_seeds'], dict(agents=names), workers=cfg['workers'], progress=progress, **ep_kw)
+        ev = _evaluated(root/'test-scores.json', agents, cfg['test_seeds'], dict(agents=names), workers=cfg['workers'], progress=not quiet, **ep_kw)
         eval_s = time.time() - t0
         why = live_unavailable() if live else 'not asked for'
         lat, eps = {}, []
@@ -429,7 +429,7 @@ def imitation_section(
 )->dict:                          # headline numbers
     "Add the imitation section to `report`: test-track returns per driver with intervals, the DAgger curve, live episodes, and a fresh episode."
     from playnet.imitation import show_recording
-    if results is None and tiny: res = carracing_benchmark(Path(root or tempfile.mkdtemp()), tiny=True, live=False)
+    if results is None and tiny: res = carracing_benchmark(Path(root or tempfile.mkdtemp()), tiny=True, live=False, quiet=True)
     else: res = results if isinstance(results, dict) else json.loads(Path(results or data_dir()/'results'/'imitation_benchmark.json').read_text())
     cfg, s, dc = res['config'], res['summary'], res['config']['dagger']
     t = cfg['test_seeds']

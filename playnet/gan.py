@@ -405,13 +405,13 @@ def new_run_dir(root:Path)->Path:
 
 def train(
     config:str|Path|dict,        # ini file or a `read_gan_config` result
-    run:str|Path|None=None,      # run folder to use (made by the launcher); None: a new one under output_dir
+    out:str|Path|None=None,      # run folder to use (made by the launcher); None: a new one under output_dir
     resume:str|Path|None=None,   # a run folder to continue from its last checkpoint (its config copy is used)
     stop_after:int|None=None,    # train at most this many epochs in this call (the rest on resume)
     quiet:bool=False,            # no progress bars or summaries
 )->dict:                         # run folder, epochs rows, the floor
     "Train a GAN from a config: model summaries, per-epoch grids, losses, metric and checkpoints; resumable."
-    main = rank_distrib() == 0
+    main, run = rank_distrib() == 0, out
     if resume is not None:
         run = Path(resume)
         if not (run/'config.ini').is_file(): raise FileNotFoundError(f"{run} is not a GAN run folder (no config.ini)")
@@ -480,7 +480,7 @@ def train_cli(argv:list|None=None):
             rc = subprocess.run(launch_cmd('playnet.gan', args, num_processes=cfg.machine.gpus), env=env).returncode
             if rc: cli_fail(prog, f'the {cfg.machine.gpus} training processes failed (exit {rc})')
             return
-        res = train(cfg, run=a.run_dir, resume=a.resume, stop_after=a.stop_after, quiet=a.quiet)
+        res = train(cfg, out=a.run_dir, resume=a.resume, stop_after=a.stop_after, quiet=a.quiet)
     if a.digest_out is not None: Path(f'{a.digest_out}.rank{rank_distrib()}').write_text(weights_digest(res['learn'].model))
     if num_distrib() > 1 and torch.distributed.is_initialized():   # every rank done, then a clean shutdown: gloo's threads must not die with the interpreter
         torch.distributed.barrier(); torch.distributed.destroy_process_group()

@@ -249,7 +249,7 @@ SCHEDULE = dict(lr_frozen=1e-3, lr_body=1e-5, lr_head=1e-4, sched='plateau', pla
 def train_genre(
     df:pd.DataFrame,             # rows of a genre CSV (training and validation)
     img_dir:str|Path,            # folder the paths are relative to
-    output_dir:str|Path='.',     # where best_model_phase1.pth and best_model_final.pth go
+    out:str|Path='.',            # run folder: best_model_phase1.pth and best_model_final.pth go here
     recipe:str='playnet',        # 'playnet' or 'seed' (see `RECIPES`)
     size:int=224, bs:int=32,
     epochs_frozen:int=5, epochs_unfrozen:int=10,   # the seed's defaults
@@ -264,7 +264,7 @@ def train_genre(
     cfg = {**RECIPES[recipe], **SCHEDULE, **overrides}
     unknown = set(cfg) - set(RECIPES['playnet']) - set(SCHEDULE) - {'weights', 'cap'}
     if unknown: raise ValueError(f"unknown setting(s) {', '.join(sorted(unknown))}")
-    output_dir = Path(output_dir); output_dir.mkdir(parents=True, exist_ok=True)
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     dls = genre_dataloaders(df, img_dir, size, bs, cfg['split'], valid_pct, seed, cfg['augment'], num_workers)
     pw = pos_weights(dls.train.items if cfg['pos_weight_rows'] == 'train' else df, cfg.get('cap', 10.))
@@ -273,7 +273,7 @@ def train_genre(
     with (_quiet(learn) if quiet else contextlib.nullcontext()):
         res = fine_tune_two_phase(learn, epochs_frozen, epochs_unfrozen, cfg['lr_frozen'], cfg['lr_body'], cfg['lr_head'], unfreeze=cfg['unfreeze'],
                                   sched=cfg['sched'], monitor=cfg['monitor'], plateau_patience=cfg['plateau_patience'],
-                                  plateau_factor=cfg['plateau_factor'], ckpt_dir=output_dir, name='best_model', meta=meta)
+                                  plateau_factor=cfg['plateau_factor'], ckpt_dir=out, name='best_model', meta=meta)
         probs, targs = learn.get_preds(dl=dls.valid)
     thr = tune_thresholds(probs, targs) if cfg['tune'] else np.full(len(GENRES), 0.5)
     per, summary = genre_scores(probs, targs, thr)

@@ -434,7 +434,7 @@ def train_policy(
     seed:int=42,
     pretrained:bool=True,
     cache:str|Path|None=None,    # memory-map recording frames from this folder
-    progress:bool=False,
+    quiet:bool=False,            # no progress bars or epoch table
     init:str|Path|None=None,     # start from this policy checkpoint's weights (same settings) instead of at random
     **kw,                        # `build_policy` settings (nf, hidden)
 )->dict:                         # checkpoint, history, validation numbers, sizes, seconds
@@ -454,8 +454,7 @@ def train_policy(
     cfg = dict(encoder=encoder, temporal=temporal, size=tds.size, n_keys=len(tds.key_names), nf=learn.model.encoder.nf,
                hidden=learn.model.out[1].in_features, window=window, lag=lag, key_names=list(tds.key_names), fps=recs[0].meta.get('fps') if hasattr(recs[0], 'meta') else None)
     meta = dict(policy=cfg, pos_weight=(tds.pos_weight().tolist()))
-    ctx = contextlib.nullcontext() if progress else learn.no_bar()
-    with ctx, (contextlib.nullcontext() if progress else learn.no_logging()):
+    with (learn.no_bar() if quiet else contextlib.nullcontext()), (learn.no_logging() if quiet else contextlib.nullcontext()):
         res = fine_tune_two_phase(learn, epochs_frozen, epochs, lr_frozen=lr, lr_body=lr if encoder == 'small' else lr/10, lr_head=lr,
                                   unfreeze=n_groups - 2, sched='one_cycle', ckpt_dir=out/'models', name='policy', meta=meta)
     learn.model.eval()
@@ -716,7 +715,7 @@ def train_cli(argv:list|None=None):
         if not recs: raise ValueError("no recordings: give files or folders, or --expert N")
         valid = int(a.valid) if a.valid >= 1 else a.valid
         r = train_policy(recs, out=a.out, valid=valid, window=a.window, lag=a.lag, stride=a.stride, encoder=a.encoder, temporal=a.temporal,
-                         epochs_frozen=a.epochs_frozen, epochs=a.epochs, lr=a.lr, bs=a.bs, seed=a.seed, cache=a.cache, progress=not a.quiet)
+                         epochs_frozen=a.epochs_frozen, epochs=a.epochs, lr=a.lr, bs=a.bs, seed=a.seed, cache=a.cache, quiet=a.quiet)
         if a.onnx: export_policy(r['checkpoint'], a.out/'onnx')
     v = r['valid']
     print(f"validation: exact match {v['exact_match']:.3f}; per key " + ', '.join(f"{k} {x:.3f}" for k, x in v['per_key_accuracy'].items())

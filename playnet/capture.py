@@ -15,17 +15,20 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
+from fastcore.basics import patch
 from .core import atomic_write, atomic_write_json, work_dir, cli_parser, cli_errors
 
 # %% ../nbs/03_capture.ipynb #de29c7a4
 class NoDisplayError(RuntimeError):
     "No X display is reachable and none can be started (no Xvfb)."
 
+# %% ../nbs/03_capture.ipynb #de29c7a4-1
 def _die_with_parent():
     "In a child process: ask Linux to end it when its parent dies, so a crashed session leaves no Xvfb or game behind."
     with contextlib.suppress(Exception):
         ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGTERM)   # PR_SET_PDEATHSIG
 
+# %% ../nbs/03_capture.ipynb #de29c7a4-2
 def display_reachable(
     display:str|None=None,  # an X display name like ":1"; None: $DISPLAY
 )->bool:
@@ -37,12 +40,14 @@ def display_reachable(
     try: xdisplay.Display(display).close(); return True
     except Exception: return False
 
+# %% ../nbs/03_capture.ipynb #de29c7a4-3
 def live_unavailable()->str|None:
     "Why live capture cannot run here (no display and no Xvfb), or None when it can."
     if display_reachable() or shutil.which('Xvfb'): return None
     return ("no X display (DISPLAY is " + (repr(os.environ['DISPLAY']) + " but does not answer" if os.environ.get('DISPLAY') else "not set")
             + ") and no Xvfb to start one: install it (apt install xvfb xdotool) or run in a desktop session")
 
+# %% ../nbs/03_capture.ipynb #de29c7a4-4
 @contextlib.contextmanager
 def xvfb_display(
     width:int=1280,       # virtual screen width in pixels
@@ -88,6 +93,7 @@ def _mss_cls():
     import mss
     return getattr(mss, 'MSS', None) or mss.mss   # mss>=10.2 names the class MSS; older versions have mss.mss()
 
+# %% ../nbs/03_capture.ipynb #36e59523-1
 class ScreenInput:
     "Grab a region of the screen as RGB arrays, one at a time or paced at `fps`."
     def __init__(self,
@@ -144,36 +150,46 @@ class ScreenInput:
         "(left, top, width, height) in screen pixels, fitted to the screen once it is known (a whole monitor's: None until then)."
         return self._region
 
-    def grab(self)->np.ndarray:
-        "One RGB uint8 frame (height, width, 3) of the region."
-        s = self._sct()
-        l, t, w, h = self._region
-        shot = s.grab(dict(left=l, top=t, width=w, height=h))
-        self.last_time = time.monotonic()
-        return np.frombuffer(shot.rgb, np.uint8).reshape(h, w, 3)
+# %% ../nbs/03_capture.ipynb #36e59523-1-p0
+@patch
+def grab(self:ScreenInput)->np.ndarray:
+    "One RGB uint8 frame (height, width, 3) of the region."
+    s = self._sct()
+    l, t, w, h = self._region
+    shot = s.grab(dict(left=l, top=t, width=w, height=h))
+    self.last_time = time.monotonic()
+    return np.frombuffer(shot.rgb, np.uint8).reshape(h, w, 3)
 
-    def frames(self,
-        n:int|None=None,         # frames to yield; None: until the caller stops
-        with_time:bool=False,    # yield (monotonic time, frame) pairs
-    ):
-        "Yield grabs paced at `fps` (late grabs shift the schedule rather than bunching up)."
-        period, i, nxt = 1/self.fps, 0, time.monotonic()
-        while n is None or i < n:
-            now = time.monotonic()
-            if nxt > now: time.sleep(nxt - now)
-            fr = self.grab()
-            nxt = self.last_time + period if i == 0 else max(nxt + period, self.last_time - period/2)   # no catch-up bursts
-            yield (self.last_time, fr) if with_time else fr
-            i += 1
+@patch
+def frames(self:ScreenInput,
+    n:int|None=None,         # frames to yield; None: until the caller stops
+    with_time:bool=False,    # yield (monotonic time, frame) pairs
+):
+    "Yield grabs paced at `fps` (late grabs shift the schedule rather than bunching up)."
+    period, i, nxt = 1/self.fps, 0, time.monotonic()
+    while n is None or i < n:
+        now = time.monotonic()
+        if nxt > now: time.sleep(nxt - now)
+        fr = self.grab()
+        nxt = self.last_time + period if i == 0 else max(nxt + period, self.last_time - period/2)   # no catch-up bursts
+        yield (self.last_time, fr) if with_time else fr
+        i += 1
 
-    def close(self):
-        "Close this thread's screen connection."
-        s = getattr(self._local, 'sct', None)
-        if s is not None: s.close(); self._local.sct = None
+@patch
+def close(self:ScreenInput):
+    "Close this thread's screen connection."
+    s = getattr(self._local, 'sct', None)
+    if s is not None: s.close(); self._local.sct = None
 
-    def __enter__(self): self._sct(); return self
-    def __exit__(self, *exc): self.close()
-    def __repr__(self): return f"ScreenInput(region={self.region}, fps={self.fps:g})"
+# %% ../nbs/03_capture.ipynb #36e59523-1-p1
+@patch
+def __enter__(self:ScreenInput): self._sct(); return self
+
+@patch
+def __exit__(self:ScreenInput, *exc): self.close()
+
+@patch
+def __repr__(self:ScreenInput): return f"ScreenInput(region={self.region}, fps={self.fps:g})"
 
 # %% ../nbs/03_capture.ipynb #3f878bba
 def _test_card(rects:list, display:str|None=None):
@@ -198,6 +214,7 @@ _SPECIAL = {'alt', 'alt_l', 'alt_r', 'alt_gr', 'backspace', 'caps_lock', 'cmd', 
 _ALIASES = {'escape': 'esc', 'return': 'enter', 'arrowup': 'up', 'arrowdown': 'down', 'arrowleft': 'left', 'arrowright': 'right',
             'control': 'ctrl', 'del': 'delete', 'pgup': 'page_up', 'pgdn': 'page_down', ' ': 'space'}
 
+# %% ../nbs/03_capture.ipynb #30dac8f0-1
 def key_names(
     keys,  # key names: a sequence, or one comma-separated string like "up,down,a"
 )->tuple:  # canonical names
@@ -230,6 +247,7 @@ def _pynput(part:str='keyboard', check:bool=True):
         _PYNPUT[part] = m
     return _PYNPUT[part]
 
+# %% ../nbs/03_capture.ipynb #00a81934-1
 def _name_of(key)->str|None:
     "pynput key -> canonical name (None for keys without a name or character)."
     kb = _pynput(check=False)
@@ -239,10 +257,12 @@ def _name_of(key)->str|None:
     vk = getattr(key, 'vk', None)
     return f'vk{vk}' if vk is not None else None
 
+# %% ../nbs/03_capture.ipynb #00a81934-2
 def _pynput_key(name:str):
     kb = _pynput(check=False)
     return kb.KeyCode.from_char(name) if len(name) == 1 else kb.Key[name]
 
+# %% ../nbs/03_capture.ipynb #00a81934-3
 class KeyInput:
     "The live state of watched keys (and optionally the mouse), heard by a pynput listener."
     def __init__(self,
@@ -277,68 +297,83 @@ class KeyInput:
             if pressed: self._clicks.append((getattr(button, 'name', ''), int(x), int(y)))
             self._cond.notify_all()
 
-    def start(self):
-        "Start listening (returns once the listeners are ready)."
-        if self._kl is not None: return self
-        kb = _pynput()
-        self._kl = kb.Listener(on_press=lambda k, injected=None: self._on_key(k, True), on_release=lambda k, injected=None: self._on_key(k, False))
-        self._kl.start(); self._kl.wait()
-        if self.mouse:
-            ms = _pynput('mouse')
-            self._ml = ms.Listener(on_move=self._on_move, on_click=self._on_click)
-            self._ml.start(); self._ml.wait()
-        return self
+# %% ../nbs/03_capture.ipynb #00a81934-3-p0
+@patch
+def start(self:KeyInput):
+    "Start listening (returns once the listeners are ready)."
+    if self._kl is not None: return self
+    kb = _pynput()
+    self._kl = kb.Listener(on_press=lambda k, injected=None: self._on_key(k, True), on_release=lambda k, injected=None: self._on_key(k, False))
+    self._kl.start(); self._kl.wait()
+    if self.mouse:
+        ms = _pynput('mouse')
+        self._ml = ms.Listener(on_move=self._on_move, on_click=self._on_click)
+        self._ml.start(); self._ml.wait()
+    return self
 
-    def stop(self):
-        "Stop listening."
-        for l in (self._kl, self._ml):
-            if l is None: continue
-            l.stop()
-            # pynput's X11 listener asks to stop on the connection its thread blocks on, which can wait for the next
-            # event (seconds, or forever on an idle Xvfb); its second connection delivers the request at once
-            with contextlib.suppress(Exception): l._display_stop.record_disable_context(l._context); l._display_stop.flush()
-            l.join(5)
-        self._kl = self._ml = None
+@patch
+def stop(self:KeyInput):
+    "Stop listening."
+    for l in (self._kl, self._ml):
+        if l is None: continue
+        l.stop()
+        # pynput's X11 listener asks to stop on the connection its thread blocks on, which can wait for the next
+        # event (seconds, or forever on an idle Xvfb); its second connection delivers the request at once
+        with contextlib.suppress(Exception): l._display_stop.record_disable_context(l._context); l._display_stop.flush()
+        l.join(5)
+    self._kl = self._ml = None
 
-    def __enter__(self): return self.start()
-    def __exit__(self, *exc): self.stop()
+@patch
+def __enter__(self:KeyInput): return self.start()
 
-    def state(self)->np.ndarray:
-        "uint8 (len(key_names),): 1 where the watched key is held down."
-        with self._cond: return np.array([n in self._down for n in self.key_names], np.uint8)
+@patch
+def __exit__(self:KeyInput, *exc): self.stop()
 
-    def pressed(self)->set:
-        "Names of all keys held down now, watched or not."
-        with self._cond: return set(self._down)
+# %% ../nbs/03_capture.ipynb #00a81934-3-p1
+@patch
+def state(self:KeyInput)->np.ndarray:
+    "uint8 (len(key_names),): 1 where the watched key is held down."
+    with self._cond: return np.array([n in self._down for n in self.key_names], np.uint8)
 
-    def presses(self, key:str)->int:
-        "How many times `key` went down since listening began."
-        with self._cond: return self._presses[key_names([key])[0]]
+@patch
+def pressed(self:KeyInput)->set:
+    "Names of all keys held down now, watched or not."
+    with self._cond: return set(self._down)
 
-    def mouse_state(self)->np.ndarray:
-        "int32 [x, y, left, middle, right] (`MOUSE_FIELDS`); needs `mouse=True`."
-        if not self.mouse: raise ValueError("this KeyInput does not follow the mouse: create it with mouse=True")
-        with self._lock: return self._mouse.copy()
+@patch
+def presses(self:KeyInput, key:str)->int:
+    "How many times `key` went down since listening began."
+    with self._cond: return self._presses[key_names([key])[0]]
 
-    def wait_for(self,
-        key:str,                     # a key name, watched or not
-        timeout:float|None=None,     # seconds; None: wait forever
-    )->bool:                         # True once `key` was pressed, False on timeout
-        "Block until `key` is pressed (a fresh press, after this call began)."
-        k = key_names([key])[0]
-        with self._cond:
-            n0 = self._presses[k]
-            return self._cond.wait_for(lambda: self._presses[k] > n0, timeout)
+@patch
+def mouse_state(self:KeyInput)->np.ndarray:
+    "int32 [x, y, left, middle, right] (`MOUSE_FIELDS`); needs `mouse=True`."
+    if not self.mouse: raise ValueError("this KeyInput does not follow the mouse: create it with mouse=True")
+    with self._lock: return self._mouse.copy()
 
-    def wait_click(self, timeout:float|None=None)->tuple|None:
-        "Block until a left click; returns its (x, y), or None on timeout. Needs `mouse=True`."
-        if not self.mouse: raise ValueError("wait_click needs a KeyInput created with mouse=True")
-        with self._cond:
-            n0 = len(self._clicks)
-            ok = self._cond.wait_for(lambda: any(b == 'left' for b, *_ in self._clicks[n0:]), timeout)
-            return next((x, y) for b, x, y in self._clicks[n0:] if b == 'left') if ok else None
+# %% ../nbs/03_capture.ipynb #00a81934-3-p2
+@patch
+def wait_for(self:KeyInput,
+    key:str,                     # a key name, watched or not
+    timeout:float|None=None,     # seconds; None: wait forever
+)->bool:                         # True once `key` was pressed, False on timeout
+    "Block until `key` is pressed (a fresh press, after this call began)."
+    k = key_names([key])[0]
+    with self._cond:
+        n0 = self._presses[k]
+        return self._cond.wait_for(lambda: self._presses[k] > n0, timeout)
 
-    def __repr__(self): return f"KeyInput(keys={self.key_names}, mouse={self.mouse}, listening={self._kl is not None})"
+@patch
+def wait_click(self:KeyInput, timeout:float|None=None)->tuple|None:
+    "Block until a left click; returns its (x, y), or None on timeout. Needs `mouse=True`."
+    if not self.mouse: raise ValueError("wait_click needs a KeyInput created with mouse=True")
+    with self._cond:
+        n0 = len(self._clicks)
+        ok = self._cond.wait_for(lambda: any(b == 'left' for b, *_ in self._clicks[n0:]), timeout)
+        return next((x, y) for b, x, y in self._clicks[n0:] if b == 'left') if ok else None
+
+@patch
+def __repr__(self:KeyInput): return f"KeyInput(keys={self.key_names}, mouse={self.mouse}, listening={self._kl is not None})"
 
 # %% ../nbs/03_capture.ipynb #1cbb9548
 class Controller:
@@ -386,6 +421,7 @@ class Controller:
 class RecordingError(ValueError):
     "A recording file that is missing, unreadable or inconsistent."
 
+# %% ../nbs/03_capture.ipynb #bff9f8bd-1
 @dataclass
 class Recording:
     "Screen frames with the key state and time of each."
@@ -409,6 +445,7 @@ class Recording:
         return (f"Recording({len(self)} frames of {shape}, {self.duration:.2f}s at {self.measured_fps:.1f} fps, "
                 f"keys {list(self.key_names)} held {self.keys.mean(0).round(2).tolist() if len(self) else []} of the time)")
 
+# %% ../nbs/03_capture.ipynb #bff9f8bd-2
 def _check(frames, keys, times, names, mouse, src=''):
     "Validate and convert recording arrays; a `RecordingError` names what is wrong."
     pre = f"{src}: " if src else ''
@@ -428,10 +465,12 @@ def _check(frames, keys, times, names, mouse, src=''):
     if len(times) > 1 and (np.diff(times) < 0).any(): raise RecordingError(f"{pre}times must not decrease")
     return frames, keys.astype(np.uint8), times, names, mouse
 
+# %% ../nbs/03_capture.ipynb #bff9f8bd-3
 def _npz_path(path)->Path:
     p = Path(path)
     return p if p.suffix == '.npz' else p.with_name(p.name + '.npz')
 
+# %% ../nbs/03_capture.ipynb #bff9f8bd-4
 def save_recording(
     path:str|Path,             # destination; '.npz' is appended when missing
     frames,                    # uint8 (T, H, W, 3) RGB
@@ -452,6 +491,7 @@ def save_recording(
     with atomic_write(path, 'wb', overwrite=overwrite) as f: np.savez_compressed(f, **arrs)
     return path
 
+# %% ../nbs/03_capture.ipynb #bff9f8bd-5
 def load_recording(
     path:str|Path,  # a .npz written by `save_recording`
 )->Recording:
@@ -610,6 +650,7 @@ def _xdotool(*args, timeout:float=5)->str:
     r = subprocess.run(['xdotool', *map(str, args)], capture_output=True, text=True, timeout=timeout)
     return r.stdout if r.returncode == 0 else ''
 
+# %% ../nbs/03_capture.ipynb #ef009e76-1
 class CarWindow:
     "A running CarRacing window: its screen region, its process and its telemetry."
     def __init__(self, proc, path:Path, region:tuple, window_id:str|None=None, errfile=None):
@@ -663,6 +704,7 @@ class CarWindow:
 
     def __repr__(self): return f"CarWindow(region={self.region}, pid={self.proc.pid}, steps={len(self._rows)})"
 
+# %% ../nbs/03_capture.ipynb #ef009e76-2
 @contextlib.contextmanager
 def carracing_window(
     seed:int=0,                      # track seed
@@ -719,14 +761,17 @@ def _ints(n:int, what:str):
         return v
     return parse
 
+# %% ../nbs/03_capture.ipynb #855404d8-1
 def _positive(s:str)->float:
     try: v = float(s)
     except ValueError: v = -1
     if not v > 0: raise argparse.ArgumentTypeError(f"{s!r} is not a number > 0")
     return v
 
+# %% ../nbs/03_capture.ipynb #855404d8-2
 def _say(msg): print(msg, flush=True)
 
+# %% ../nbs/03_capture.ipynb #855404d8-3
 def record_cli(argv:list|None=None):
     "Command line: `playnet_record [--region L,T,W,H | --center X,Y --size N] [--fps 10] [--duration S] [--out F.npz]`."
     p = cli_parser('playnet_record', "Record the screen around a point with the state of the watched keys. "
@@ -769,6 +814,7 @@ def record_cli(argv:list|None=None):
         path = rec.save(out, overwrite=a.overwrite)
     _say(f"saved {len(rec)} frames ({rec.duration:.1f}s at {rec.measured_fps:.1f} fps) to {path}")
 
+# %% ../nbs/03_capture.ipynb #855404d8-4
 def _main(argv:list|None=None):
     "`python -m playnet.capture`: `play-carracing [...]` runs the test game; anything else is `playnet_record`."
     argv = sys.argv[1:] if argv is None else argv

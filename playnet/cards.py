@@ -57,8 +57,10 @@ MODIFIERS = ('Base', 'Foil', 'Holographic', 'Polychrome', 'Negative')
 SVG_DECKS = ('ornamental', 'slavic_costumes')
 CATALOGUES = ('kenney', 'decks')
 
+# %% ../nbs/20_cards.ipynb #4cc94ca9-1
 def _card_type(rank): return 'Ace' if rank == 'A' else 'Court' if rank in ('J', 'Q', 'K') else 'Joker' if rank == 'Joker' else 'Number'
 
+# %% ../nbs/20_cards.ipynb #4cc94ca9-2
 def cards_dir()->Path:
     "The folder of card faces that the `arcade` package ships (found by path, without importing `arcade`)."
     spec = importlib.util.find_spec('arcade')
@@ -68,6 +70,7 @@ def cards_dir()->Path:
     if not p.is_dir(): raise FileNotFoundError(f"arcade is installed but has no card faces at {p}")
     return p
 
+# %% ../nbs/20_cards.ipynb #4cc94ca9-3
 def kenney_identities()->pd.DataFrame:
     "Kenney's 53 faces: one row per card with `name`, `deck`, `suit` (or Joker), `type`, `rank` and the face's `file`."
     d, rows = cards_dir(), []
@@ -84,11 +87,13 @@ def svg_cards_dir()->Path:
     "Where Debian's `gnome-cards-data` keeps its SVG card themes (the environment variable `PLAYNET_SVG_CARDS` overrides it)."
     return Path(os.environ.get('PLAYNET_SVG_CARDS', '/usr/share/aisleriot/cards'))
 
+# %% ../nbs/20_cards.ipynb #b7a1c002-1
 def svg_renderer()->str|None:
     "The SVG renderer at hand: Debian's `rsvg-convert` (librsvg2-bin), else PyPI's `cairosvg`, else None."
     if shutil.which('rsvg-convert'): return 'rsvg-convert'
     return 'cairosvg' if importlib.util.find_spec('cairosvg') else None
 
+# %% ../nbs/20_cards.ipynb #b7a1c002-2
 def render_svg(path:str|Path, width:int)->Image.Image:
     "An SVG or SVGZ file rendered `width` pixels wide, as an RGBA image."
     data = Path(path).read_bytes()
@@ -103,16 +108,19 @@ def render_svg(path:str|Path, width:int)->Image.Image:
     else: raise FileNotFoundError("no SVG renderer: apt install librsvg2-bin (or pip install cairosvg)")
     return Image.open(io.BytesIO(png)).convert('RGBA')
 
+# %% ../nbs/20_cards.ipynb #b7a1c002-3
 def _flatten(img, rgb=(90, 90, 90)):
     "An RGBA image laid over a plain background of colour `rgb`, as RGB."
     bg = Image.new('RGBA', img.size, (*rgb, 255)); bg.alpha_composite(img.convert('RGBA')); return bg.convert('RGB')
 
+# %% ../nbs/20_cards.ipynb #b7a1c002-4
 def same_art(a:Image.Image, b:Image.Image, size:tuple=(32, 48))->float:
     "Correlation of two faces' grey levels at `size` (width, height): near 1 for the same drawing, whatever its colours."
     g = [np.asarray(_flatten(x, (255, 255, 255)).convert('L').resize(size, Image.BILINEAR), np.float32).ravel() for x in (a, b)]
     g = [(v - v.mean())/(v.std() + 1e-6) for v in g]
     return float((g[0]*g[1]).mean())
 
+# %% ../nbs/20_cards.ipynb #b7a1c002-5
 SAME_ART = 0.97
 _GRID = [(s, r) for s in SUITS for r in RANKS] + [('Joker', 'black'), ('Joker', 'red')]
 
@@ -149,6 +157,7 @@ def default_catalogue()->str:
     ok = svg_renderer() is not None and all((svg_cards_dir()/f'{d}.svgz').is_file() for d in SVG_DECKS)
     return 'decks' if ok else 'kenney'
 
+# %% ../nbs/20_cards.ipynb #b7a1c003-1
 _IDS = {}
 def card_identities(catalogue:str|None=None)->pd.DataFrame:
     "One row per card identity of `catalogue`: 'kenney' (Kenney's 53 faces), 'decks' (those and the `SVG_DECKS` themes), None: `default_catalogue()`."
@@ -157,10 +166,12 @@ def card_identities(catalogue:str|None=None)->pd.DataFrame:
     if c not in _IDS: _IDS[c] = pd.concat([kenney_identities()] + ([deck_faces(d) for d in SVG_DECKS] if c == 'decks' else []), ignore_index=True)
     return _IDS[c].copy()
 
+# %% ../nbs/20_cards.ipynb #b7a1c003-2
 def identity_info(ids:pd.DataFrame)->dict:
     "{name: [suit, type, rank]} of a catalogue's identities, as a checkpoint keeps them."
     return {n: [s, t, r] for n, s, t, r in zip(ids.name, ids.suit, ids.type, ids['rank'])}
 
+# %% ../nbs/20_cards.ipynb #b7a1c003-3
 def catalogue_summary(catalogue:str|None=None)->str:
     "One line: the catalogue used and its identities per deck."
     c = catalogue or default_catalogue(); ids = card_identities(c)
@@ -168,6 +179,7 @@ def catalogue_summary(catalogue:str|None=None)->str:
     why = '' if c != 'kenney' or catalogue else ' (no SVG card themes or renderer here: apt install gnome-cards-data librsvg2-bin)'
     return f"card catalogue {c!r}: {len(ids)} identities ({per}){why}"
 
+# %% ../nbs/20_cards.ipynb #b7a1c003-4
 _FACES = {}
 def load_face(name:str)->Image.Image:
     "The RGBA face of the card called `name` (cached), from the default catalogue (which holds every Kenney face too)."
@@ -185,6 +197,7 @@ def _hsv_to_rgb(h, s, v):
     r = np.choose(i, [v, q, p, p, t, v]); g = np.choose(i, [t, v, v, q, p, p]); b = np.choose(i, [p, p, t, v, v, q])
     return np.stack([r, g, b], -1)
 
+# %% ../nbs/20_cards.ipynb #24a9860e-1
 def apply_modifier(
     img:Image.Image,                 # a card (RGB or RGBA)
     modifier:str,                    # one of `MODIFIERS`
@@ -241,6 +254,7 @@ def _background(rng, size):
     img = base[None, None, :]*(0.8 + 0.4*y) + rng.normal(0, 0.03, (h, w, 1))
     return np.clip(img, 0, 1)
 
+# %% ../nbs/20_cards.ipynb #e8138c4a-1
 def compose_table(
     seed:int,                       # the table's seed: the same seed gives the same table
     size:tuple=(480, 320),          # (width, height) of the screenshot
@@ -285,6 +299,7 @@ def compose_table(
     img = np.clip(img*light[..., None], 0, 1)
     return Image.fromarray((img*255).round().astype(np.uint8)), cards
 
+# %% ../nbs/20_cards.ipynb #e8138c4a-2
 def draw_boxes(img:Image.Image, cards:list, labels:list|None=None, colors:list|None=None)->Image.Image:
     "A copy of `img` with each card's box and label drawn."
     img = img.copy(); d = ImageDraw.Draw(img)
@@ -305,6 +320,7 @@ def crop_box(img:Image.Image, box, size:tuple=CROP_SIZE)->Image.Image:
     if x1-x0 < 2 or y1-y0 < 2: raise ValueError(f"box {list(box)} lies outside the {W}x{H} image or is empty")
     return img.convert('RGB').crop((x0, y0, x1, y1)).resize((size[1], size[0]), Image.BILINEAR)
 
+# %% ../nbs/20_cards.ipynb #613825b8-1
 def make_tables(
     n:int,                  # tables
     seed:int=0,             # table i has seed `seed*100003 + i`
@@ -320,6 +336,7 @@ def make_tables(
         for j, c in enumerate(cards): rows.append(dict(source=f's{seed}-t{i}', table=i, card=j, **c, crop=crop_box(img, c['box'], crop)))
     return tables, pd.DataFrame(rows)
 
+# %% ../nbs/20_cards.ipynb #613825b8-2
 def write_tables(tables:list, df:pd.DataFrame, dest:str|Path)->Path:
     "Save tables as PNG files and their boxes as `boxes.json` (full paths), all atomically."
     dest = Path(dest).resolve(); dest.mkdir(parents=True, exist_ok=True)
@@ -332,6 +349,7 @@ def write_tables(tables:list, df:pd.DataFrame, dest:str|Path)->Path:
                                             for r in cs.rename(columns={'name': 'name_'}).itertuples()]))
     return atomic_write_json(dest/'boxes.json', out)
 
+# %% ../nbs/20_cards.ipynb #613825b8-3
 def write_crops(df:pd.DataFrame, dest:str|Path)->pd.DataFrame:
     "Save each row's crop as PNG under `dest`; returns the rows with the crop's full `path`."
     dest = Path(dest).resolve(); dest.mkdir(parents=True, exist_ok=True)
@@ -371,15 +389,21 @@ def capture_to_pool(
 
 # %% ../nbs/20_cards.ipynb #910f7231
 def card_label(name:str, modifier:str)->str: return f'{name}|{modifier}'
+
+# %% ../nbs/20_cards.ipynb #910f7231-1
 def split_label(label:str)->tuple: n, m = label.rsplit('|', 1); return n, m
+
+# %% ../nbs/20_cards.ipynb #910f7231-2
 def all_labels()->list: return [card_label(n, m) for n in card_identities().name for m in MODIFIERS]
 
+# %% ../nbs/20_cards.ipynb #910f7231-3
 def to_tensor(img:Image.Image, size:tuple=CROP_SIZE)->torch.Tensor:
     "A crop as a normalised (ImageNet statistics) CHW float tensor of `size`."
     img = img.convert('RGB')
     if img.size != (size[1], size[0]): img = img.resize((size[1], size[0]), Image.BILINEAR)
     return normalize(T.functional.pil_to_tensor(img).float()/255.)
 
+# %% ../nbs/20_cards.ipynb #910f7231-4
 class CardEmbedder:
     "Pooled, L2-normalised backbone features of card crops, for cosine-similarity search."
     def __init__(self, arch:str='efficientnet_lite0', size:tuple=CROP_SIZE, body=None):
@@ -392,6 +416,7 @@ class CardEmbedder:
             out.append(F.normalize(self.body(x).mean((2, 3)), dim=1))
         return torch.cat(out) if out else torch.zeros(0, self.body.nf)
 
+# %% ../nbs/20_cards.ipynb #910f7231-5
 def reference_images(names:list|None=None, size:tuple=CROP_SIZE)->tuple:
     "Clean renders of each card under each modifier, on grey, with their labels."
     names = list(card_identities().name) if names is None else names
@@ -417,6 +442,7 @@ class KNNIndex:
         v, i = best.topk(min(k, len(vocab)), dim=1)
         return [[(vocab[j], round(float(s), 4)) for j, s in zip(ii, vv)] for ii, vv in zip(i.tolist(), v)]
 
+# %% ../nbs/20_cards.ipynb #e5869127-1
 def knn_rates(index:KNNIndex, embs:torch.Tensor, labels:list, ks:tuple=(1, 5), key=None)->dict:
     "How often the true label is among the top-k suggestions, for each k."
     sug = index.query(embs, max(ks), key=key)
@@ -515,6 +541,7 @@ class AnnotationWidget:
     def _ipython_display_(self):
         from IPython.display import display; display(self.box)
 
+# %% ../nbs/20_cards.ipynb #159be593-1
 def annotation_widget(pool, out, index:KNNIndex, embedder:CardEmbedder, k:int=5)->AnnotationWidget:
     "An annotation widget for the crops in `pool`, saving to `out` (resuming from it when it exists)."
     return AnnotationWidget(AnnotationSession(pool, out, index, embedder, k))
@@ -531,6 +558,7 @@ class HeadStrategy:
     ):
         self.classes, self.label, self.color_jitter, self.synthetic, self.weight = list(classes), label, color_jitter, synthetic, weight
 
+# %% ../nbs/20_cards.ipynb #8d061a9a-1
 STRATEGIES = {   # strategy name -> a function of the catalogue's identities
     'identity':  lambda ids: HeadStrategy(list(ids.name), lambda r: r['name'], color_jitter=True),
     'modifier':  lambda ids: HeadStrategy(MODIFIERS, lambda r: r['modifier'], color_jitter=False, synthetic=True),
@@ -540,6 +568,7 @@ STRATEGIES = {   # strategy name -> a function of the catalogue's identities
 }
 DEFAULT_HEADS = {'identity': 'identity', 'modifier': 'modifier', 'card_type': 'card_type'}
 
+# %% ../nbs/20_cards.ipynb #8d061a9a-2
 def head_strategies(heads:dict=DEFAULT_HEADS, catalogue:str|None=None)->dict:
     "Strategies for a heads config {head name: strategy name}, over the identities of `catalogue`."
     bad = [s for s in heads.values() if s not in STRATEGIES]
@@ -555,8 +584,10 @@ def split_by_source(df:pd.DataFrame, valid_pct:float=0.2, seed:int=0)->pd.DataFr
     val = set(rng.permutation(srcs)[:n_val])
     return df.assign(is_valid=df.source.isin(val))
 
+# %% ../nbs/20_cards.ipynb #2acc4501-1
 def _img_hash(img): return hashlib.sha1(np.asarray(img.convert('RGB')).tobytes()).hexdigest()
 
+# %% ../nbs/20_cards.ipynb #2acc4501-2
 def render_crops(
     per_identity:int,       # renders of each identity
     seed:int=0,
@@ -572,6 +603,7 @@ def render_crops(
             rows.append(dict(source='render', table=-1, card=k, **c, crop=crop_box(img, c['box'], crop)))
     return pd.DataFrame(rows)
 
+# %% ../nbs/20_cards.ipynb #2acc4501-3
 def build_samples(
     df:pd.DataFrame,        # training rows (crops and labels)
     strategies:dict,        # {head: HeadStrategy}
@@ -600,6 +632,7 @@ def build_samples(
                                 labels=labs(rr, lambda s: True), source=r['source'], origin=o))
     return out
 
+# %% ../nbs/20_cards.ipynb #2acc4501-4
 def valid_samples(df:pd.DataFrame, strategies:dict)->list:
     "Validation samples: each crop once, every head labelled, no augmentation."
     return [dict(crop=r['crop'], jitter=False, labels={h: s.classes.index(s.label(r)) for h, s in strategies.items()},
@@ -620,6 +653,7 @@ class CardsDataset(torch.utils.data.Dataset):
             if s['jitter']: img = self.color(img)
         return to_tensor(img, self.size), torch.tensor([s['labels'][h] for h in self.heads])
 
+# %% ../nbs/20_cards.ipynb #0a207671-1
 def sample_weights(samples:list, head:str='modifier')->torch.Tensor:
     "Per-sample weight: inverse frequency of its class for `head` (samples without that label: the mean weight)."
     cnt = pd.Series([s['labels'][head] for s in samples if s['labels'][head] != -100]).value_counts().to_dict()
@@ -627,6 +661,7 @@ def sample_weights(samples:list, head:str='modifier')->torch.Tensor:
     m = float(np.mean([v for v in w if v is not None])) if cnt else 1.
     return torch.tensor([m if v is None else v for v in w])
 
+# %% ../nbs/20_cards.ipynb #0a207671-2
 class WeightedDL(DataLoader):
     "A fastai `DataLoader` drawing its indices with torch's `WeightedRandomSampler`."
     def __init__(self, dataset, weights:torch.Tensor, **kwargs):
@@ -646,10 +681,12 @@ class CardsModel(nn.Module):
         f = self.body(x)
         return tuple(self.heads[h](f) for h in self.head_names)
 
+# %% ../nbs/20_cards.ipynb #c3b2b0e6-1
 def cards_splitter(m:CardsModel)->list:
     "fastai parameter groups: the backbone's four layer groups, then all heads."
     return [params(g) for g in m.body.groups] + [params(m.heads)]
 
+# %% ../nbs/20_cards.ipynb #c3b2b0e6-2
 class MultiHeadLoss(nn.Module):
     "Sum over heads of weight x class-weighted cross-entropy, ignoring `-100` targets."
     def __init__(self, class_weights:list, head_weights:list):
@@ -663,6 +700,7 @@ class MultiHeadLoss(nn.Module):
             if m.any(): tot = tot + hw*F.cross_entropy(p[m], t[m], weight=getattr(self, f'w{i}').to(p.device))
         return tot
 
+# %% ../nbs/20_cards.ipynb #c3b2b0e6-3
 class HeadAccuracy(Metric):
     "Top-`k` accuracy of one head, on its labelled targets."
     def __init__(self, i:int, head:str, k:int=1): self.i, self.head, self.k = i, head, k
@@ -716,6 +754,7 @@ def cards_learner(
     if pretrained: learn.freeze()
     return learn
 
+# %% ../nbs/20_cards.ipynb #2ef2ab8a-1
 def _adamw(params, lr, **kwargs): return OptimWrapper(params, opt=torch.optim.AdamW, lr=lr)
 
 # %% ../nbs/20_cards.ipynb #5b411355
@@ -731,11 +770,13 @@ class CosineAnneal(Callback):
         self.learn.torch_sched = self.sched
     def after_epoch(self): self.sched.step()
 
+# %% ../nbs/20_cards.ipynb #5b411355-1
 def freeze_head(learn:Learner, head:str, frozen:bool=True):
     "Stop (or restart) training of one head."
     if head not in learn.model.heads: raise ValueError(f"no head {head!r}; heads: {', '.join(learn.model.head_names)}")
     for p in learn.model.heads[head].parameters(): p.requires_grad_(not frozen)
 
+# %% ../nbs/20_cards.ipynb #5b411355-2
 def _fit(learn, epochs, lrs, patience, monitor, freeze_heads, sched_state=None, t_max=None, cbs=()):
     "Fit `epochs` epochs of a cosine schedule over `t_max` (default: `epochs`), resuming it from `sched_state`."
     for h in freeze_heads: freeze_head(learn, h)
@@ -743,6 +784,7 @@ def _fit(learn, epochs, lrs, patience, monitor, freeze_heads, sched_state=None, 
     learn.fit(epochs, lr=np.array(lrs), cbs=cbs)
     return [dict(zip(learn.recorder.metric_names[1:-1], [None if v is None else float(v) for v in row])) for row in learn.recorder.values]
 
+# %% ../nbs/20_cards.ipynb #5b411355-3
 def train_cards(
     learn:Learner,
     epochs_frozen:int=1,            # phase 1: heads only
@@ -775,16 +817,19 @@ def save_cards(learn:Learner, path:str|Path, scaler=None, meta:dict|None=None)->
                            meta=dict(strategies=learn.head_strategies, size=list(learn.size), hidden=learn.hidden,
                                      catalogue=getattr(learn, 'catalogue', None), identities=getattr(learn, 'identities', None), **(meta or {})))
 
+# %% ../nbs/20_cards.ipynb #8bbe542e-1
 def _model_from(meta):
     body = create_backbone(meta['arch'], pretrained=False)
     return CardsModel(body, {h: len(c) for h, c in meta['heads'].items()}, meta.get('hidden', 256))
 
+# %% ../nbs/20_cards.ipynb #8bbe542e-2
 def load_cards(path:str|Path)->tuple:
     "Rebuild the model from a cards checkpoint (strict: no missing or unexpected keys); returns (model, meta)."
     ck = load_checkpoint(path)
     if 'strategies' not in ck.meta: raise CheckpointError(f"checkpoint {path} is not a cards model (it has no heads' strategies)")
     return load_model_state(_model_from(ck.meta), ck).eval(), ck.meta
 
+# %% ../nbs/20_cards.ipynb #8bbe542e-3
 def resume_cards(path:str|Path, df:pd.DataFrame, bs:int=32, **kwargs)->Learner:
     "A learner restored from a cards checkpoint (weights, optimizer, scheduler state) to go on training on `df`."
     ck = load_checkpoint(path)
@@ -844,6 +889,7 @@ class CardIdentifier:
             res.append(out)
         return res
 
+# %% ../nbs/20_cards.ipynb #21794b9d-1
 def _as_image(image):
     if isinstance(image, Image.Image): return image.convert('RGB')
     p = Path(image)
@@ -851,6 +897,7 @@ def _as_image(image):
     try: return Image.open(p).convert('RGB')
     except (UnidentifiedImageError, OSError): raise ValueError(f"{p} is not an image file playnet can read") from None
 
+# %% ../nbs/20_cards.ipynb #21794b9d-2
 def identify_card(
     image,                      # a card crop or table screenshot: PIL image or path
     model,                      # a `CardIdentifier` or a checkpoint path
@@ -880,10 +927,12 @@ def _read_boxes(path, image=None):
     if not isinstance(b, list): raise ValueError(f"boxes file {p} must hold a list of [x0, y0, x1, y1] boxes")
     return b
 
+# %% ../nbs/20_cards.ipynb #34d7514c-1
 def _line(r):
     conf = ', '.join(f'{h} {v:.2f}' for h, v in r['confidence'].items())
     return (f"{r['box']}: " if 'box' in r else '') + f"{r['name']} ({r['type']}, {r['suit']}), {r['modifier']}  [{conf}]"
 
+# %% ../nbs/20_cards.ipynb #34d7514c-2
 def identify_cli(argv:list|None=None):
     "Command line: `playnet_cards_identify IMAGE --model CKPT [--boxes JSON] [--json]`."
     p = cli_parser('playnet_cards_identify', 'Identify playing cards (name, suit, type, modifier) in a card crop or in the boxes of a table screenshot.')
@@ -912,8 +961,10 @@ class EpochSaver(Callback):
     def __init__(self, fn): self.fn = fn
     def after_epoch(self): self.fn(self.learn)
 
+# %% ../nbs/20_cards.ipynb #t7a1n002-1
 def _row(learn): return {k: (None if v is None else float(v)) for k, v in zip(learn.recorder.metric_names[1:-1], learn.recorder.log[1:-1])}
 
+# %% ../nbs/20_cards.ipynb #t7a1n002-2
 def train_run(
     out:str|Path,                   # run folder: `cards.pth` after every epoch, and `train_state.json`
     catalogue:str|None=None,        # 'kenney', 'decks' or None (`default_catalogue()`)
@@ -979,12 +1030,14 @@ def _size(s:str)->tuple:
     except (ValueError, AssertionError): raise argparse.ArgumentTypeError(f"size {s!r} is not HEIGHTxWIDTH with both at least 32, e.g. 96x72") from None
     return (h, w)
 
+# %% ../nbs/20_cards.ipynb #t7a1n003-1
 def _heads(s:str)->dict:
     hs = [h.strip() for h in s.split(',') if h.strip()]
     bad = [h for h in hs if h not in STRATEGIES]
     if not hs or bad: raise argparse.ArgumentTypeError(f"unknown head {(bad or [s])[0]!r}; heads: {', '.join(STRATEGIES)}")
     return {h: h for h in hs}
 
+# %% ../nbs/20_cards.ipynb #t7a1n003-2
 def train_cli(argv:list|None=None):
     "Command line: `playnet_cards_train --out DIR [--catalogue C] [--heads H,H] [--tables N] [--epochs N] ...`; resumable."
     p = cli_parser('playnet_cards_train', 'Train a cards model (one backbone; identity, edition and card-type heads) on composed table screenshots of a card catalogue. '
@@ -1024,10 +1077,12 @@ def model_embedder(model)->CardEmbedder:
     ident = model if isinstance(model, CardIdentifier) else CardIdentifier.from_checkpoint(model)
     return CardEmbedder(size=ident.size, body=ident.model.body)
 
+# %% ../nbs/20_cards.ipynb #k7n0e002-1
 def annotation_embedder(model=None)->CardEmbedder:
     "The embedder for k-NN suggestions: the trained model's own when there is one (`model`: identifier or checkpoint path), ImageNet features before any model exists."
     return CardEmbedder() if model is None else model_embedder(model)
 
+# %% ../nbs/20_cards.ipynb #k7n0e002-2
 def labelling_clicks(
     pool:list,                  # crop paths, in the order a session shows them
     truth:dict,                 # path -> true label 'Name|Modifier'
@@ -1055,6 +1110,7 @@ def _acc(ok)->dict:
     if not n: return dict(n=0, acc=None, ci95=None)
     return dict(n=int(n), acc=float(ok.mean()), ci95=[round(v, 4) for v in wilson_interval(float(ok.mean()), n)])
 
+# %% ../nbs/20_cards.ipynb #b14be027-1
 def evaluate_cards(
     ident:CardIdentifier,
     df:pd.DataFrame,            # crops with their labels (and `visible`, when they come from tables)
@@ -1098,10 +1154,12 @@ def plot_confused_pairs(df:pd.DataFrame, res:dict, n:int=6):
     for ax in axs.ravel(): ax.axis('off')
     fig.tight_layout(); return fig
 
+# %% ../nbs/20_cards.ipynb #dae0030d-1
 CARDS_BENCH = dict(heads=dict(identity='identity', modifier='modifier', card_type='card_type', suit='suit', rank='rank'),
                    tables=3000, valid_pct=0.1, size=(112, 84), epochs_frozen=1, epochs=16, lr_frozen=3e-3, lr_body=1e-3, lr_head=3e-3,
                    unfreeze=2, bs=64, synthetic=1, jitter_copies=False, seed=0)
 
+# %% ../nbs/20_cards.ipynb #dae0030d-2
 def cards_benchmark(
     out:str|Path|None=None,         # results folder (default: data/results); files are written only when `save`
     root:str|Path|None=None,        # the training run's folder (default: work_dir('cards')/'benchmark'); an unfinished run resumes

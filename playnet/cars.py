@@ -45,6 +45,7 @@ from .report import Report, save_figure, plot_confusion
 class GarageError(ValueError):
     "A garage database or image that cannot be used: missing, not sqlite3, another schema, or a corrupt image."
 
+# %% ../nbs/31_cars.ipynb #442cd7c4-1
 def check_garage_db(
     db:str|Path,   # a garage's `garage.db`
 )->Path:
@@ -71,12 +72,14 @@ def _mix(seed, i):
     z = ((z ^ (z >> 27))*0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
     return (z ^ (z >> 31)) >> 1
 
+# %% ../nbs/31_cars.ipynb #bc20af7c-1
 def split_db_path(db:str|Path)->Path:
     "Where the splits of garage database `db` are kept: beside it, or in the working folder if its folder is read-only."
     db = Path(db)
     if os.access(db.parent, os.W_OK): return db.with_name(db.stem + '.splits.db')
     return work_dir('cache', 'cars')/f"{hashlib.sha1(str(db.resolve()).encode()).hexdigest()[:16]}.splits.db"
 
+# %% ../nbs/31_cars.ipynb #bc20af7c-2
 UNSEEN = dict(hat=['Viking'], sticker=['Stars'], wheel=['Octo'])   # cosmetics the benchmark never trains on
 _PARTS = dict(hat=HATS, sticker=STICKERS, wheel=WHEELS)
 
@@ -93,12 +96,14 @@ def unseen_ids(unseen:dict|None)->dict:
         if ids: out[part] = sorted(ids)
     return out
 
+# %% ../nbs/31_cars.ipynb #bc20af7c-3
 def novel_mask(fr:pd.DataFrame, unseen:dict|None)->np.ndarray:
     "Which rows of a split's `frame()` wear a cosmetic of `unseen` (names or ids)."
     ids, m = unseen_ids(unseen), np.zeros(len(fr), dtype=bool)
     for part, v in ids.items(): m |= fr[part].isin(v).values
     return m
 
+# %% ../nbs/31_cars.ipynb #bc20af7c-4
 def make_splits(
     db:str|Path,               # a garage's `garage.db`
     seed:int=42,               # split seed
@@ -163,6 +168,7 @@ def load_image(
     if im.size != tuple(size): im = im.resize(tuple(int(s) for s in size), Image.Resampling.BILINEAR)
     return torch.from_numpy(np.asarray(im).copy()).permute(2, 0, 1)
 
+# %% ../nbs/31_cars.ipynb #d8f8edbe-1
 class GarageDataset(torch.utils.data.Dataset):
     "One split of a garage, read lazily: an indexed sqlite3 query and an image read per item."
     def __init__(self,
@@ -226,6 +232,7 @@ class HorizontalFlip(RandTransform):
         flip = torch.rand(x.shape[0], device=x.device) < self.p_img
         return torch.where(flip.view(-1, 1, 1, 1), x.flip(-1), x)
 
+# %% ../nbs/31_cars.ipynb #935b65af-1
 _YIQ = torch.tensor([[0.299, 0.587, 0.114], [0.596, -0.274, -0.322], [0.211, -0.523, 0.312]])   # RGB -> YIQ (luma, two chroma axes)
 
 class ColorJitter(RandTransform):
@@ -253,6 +260,7 @@ class ColorJitter(RandTransform):
         c = c.view(-1, 1, 1, 1)
         return TensorImage((c*y + (1 - c)*grey.view(-1, 1, 1, 1)).clamp(0, 1))
 
+# %% ../nbs/31_cars.ipynb #935b65af-2
 class SquareErasing(RandTransform):
     "Erase up to `max_count` random squares (side up to `max_side` of the shorter edge) with Gaussian noise, per image with probability `p`."
     order = 100   # after Normalize, like fastai's RandomErasing
@@ -270,6 +278,7 @@ class SquareErasing(RandTransform):
                 x[b, :, t:t+s, l:l+s] = torch.randn(x.shape[1], s, s, device=x.device)
         return x
 
+# %% ../nbs/31_cars.ipynb #935b65af-3
 def car_aug_tfms(
     flip:float=0.5,        # probability of a horizontal flip
     lighting:float=0.3,    # brightness, contrast and saturation jitter
@@ -279,6 +288,7 @@ def car_aug_tfms(
     "The seed's augmentations as fastai batch transforms: flip, colour jitter, square erasing."
     return [HorizontalFlip(p=flip), ColorJitter(lighting, lighting, lighting, hue), SquareErasing(p=erase)]
 
+# %% ../nbs/31_cars.ipynb #935b65af-4
 def garage_dls(
     db:str|Path,                # the garage's `garage.db`
     img_dir:str|Path|None=None, # its images (default: the database's folder)
@@ -301,6 +311,7 @@ def garage_dls(
     dls.splits = [ds.split for ds in dss if len(ds)]
     return dls
 
+# %% ../nbs/31_cars.ipynb #935b65af-5
 def split_dl(dls:DataLoaders, split:str):
     "The loader of `split` ('train', 'valid', 'test', 'held_out') in `garage_dls`' DataLoaders."
     if split not in dls.splits: raise ValueError(f"no {split!r} loader here (these DataLoaders have {', '.join(dls.splits)})")
@@ -329,6 +340,7 @@ class PixelScale(nn.Module):
         self.register_buffer('mean', torch.tensor(stats[0]).view(1, 3, 1, 1)); self.register_buffer('std', torch.tensor(stats[1]).view(1, 3, 1, 1))
     def forward(self, x): return (x*self.std + self.mean)*255
 
+# %% ../nbs/31_cars.ipynb #543af582-1
 def simple_cnn(
     n_out:int,              # classes
     size:tuple=(100, 50),   # input (width, height)
@@ -352,6 +364,7 @@ def regularized_weights(model:nn.Module)->list:
     if layers and isinstance(layers[-1], nn.Linear): layers = layers[:-1]
     return [m.weight for m in layers]
 
+# %% ../nbs/31_cars.ipynb #ab4d76bd-1
 class L1Penalty(Callback):
     "Add `rate * sum(|w|)` over `params(model)` to the loss that is back-propagated (Keras' `L1` kernel regulariser)."
     order = 10
@@ -391,6 +404,7 @@ def unknown_score(logits:torch.Tensor)->np.ndarray:
     "How unlike every known model an image is: the negative free energy, `-logsumexp(logits)` (higher: more likely unknown)."
     return (-torch.logsumexp(logits.float(), 1)).numpy()
 
+# %% ../nbs/31_cars.ipynb #c94249a9-1
 def auroc(neg, pos)->float:
     "Area under the ROC curve of scores `pos` (should be high) against `neg`: the chance that a random `pos` outscores a random `neg` (ties count half)."
     neg, pos = np.asarray(neg, dtype=np.float64), np.asarray(pos, dtype=np.float64)
@@ -399,9 +413,12 @@ def auroc(neg, pos)->float:
     r = pd.Series(s).rank(method='average').values[len(neg):]   # ranks of the positives among all
     return float((r.sum() - len(pos)*(len(pos) + 1)/2)/(len(pos)*len(neg)))
 
+# %% ../nbs/31_cars.ipynb #c94249a9-2
 def unknown_threshold(valid_scores, tpr:float=0.95)->float:
     "The score above which an image is called unknown: `tpr` of the known validation renders score at or below it."
     return float(np.quantile(np.asarray(valid_scores, dtype=np.float64), tpr))
+
+# %% ../nbs/31_cars.ipynb #c94249a9-3
 def evaluate_cars(
     learn:Learner,      # a trained car learner on `garage_dls`
     worst:int=8,        # worst-classified test images to list
@@ -459,6 +476,7 @@ def _history(learn):
     names = list(rec.metric_names[1:-1])
     return [dict(phase=1, epoch=i, **{n: float(v) for n, v in zip(names, vals)}) for i, vals in enumerate(rec.values)]
 
+# %% ../nbs/31_cars.ipynb #d30ca5ee-1
 def train_cars(
     db:str|Path,                 # the garage's `garage.db`
     img_dir:str|Path|None=None,  # its images (default: the database's folder)
@@ -513,6 +531,7 @@ def train_cars(
     res['learn'] = learn
     return res
 
+# %% ../nbs/31_cars.ipynb #d30ca5ee-2
 def jsonable(res:dict)->dict:
     "A `train_cars` result without the learner."
     return {k: v for k, v in res.items() if k != 'learn'}
@@ -531,10 +550,12 @@ def plot_history(res:dict)->plt.Figure:
     fig.suptitle(f"{res['arch']}: training history", fontsize=10); fig.tight_layout()
     return fig
 
+# %% ../nbs/31_cars.ipynb #04fde349-1
 def plot_test_confusion(res:dict, ax=None)->plt.Figure:
     "A run's test confusion matrix (rows: true model, columns: predicted), titled with its test accuracy."
     return plot_confusion(res['confusion'], res['classes'], f"{res['arch']}: test accuracy {res['test_accuracy']:.3f}", ax)
 
+# %% ../nbs/31_cars.ipynb #04fde349-2
 def plot_per_rotation(runs:dict)->plt.Figure:
     "Test accuracy per rotation, one bar per run in `runs` ({name: result})."
     fig, ax = plt.subplots(figsize=(8, 3))
@@ -558,6 +579,7 @@ def cam_layer(model:nn.Module)->nn.Module:
     if not convs: raise ValueError("no convolutional layer for Grad-CAM in this model")
     return convs[-1]
 
+# %% ../nbs/31_cars.ipynb #e5f6bf9b-1
 def grad_cam(
     model:nn.Module,             # a classifier returning logits
     x:torch.Tensor,              # a batch, as the model takes it
@@ -607,6 +629,7 @@ def plot_worst(res:dict, n:int=8, ncols:int=4)->plt.Figure:
     fig.suptitle(f"{res['arch']}: lowest probability on the true model", fontsize=10)
     return fig
 
+# %% ../nbs/31_cars.ipynb #f74a7a94-1
 def plot_held_out(res:dict, n:int=8)->plt.Figure:
     "What the model calls the held-out car: share of its images per training model, and examples."
     learn, h = res['learn'], res['held_out']
@@ -632,6 +655,7 @@ def _split_scores(learn, split):
     logits, _ = model_outputs(learn.model, split_dl(learn.dls, split))
     return logits, unknown_score(logits)
 
+# %% ../nbs/31_cars.ipynb #c0a1b2d1-1
 def plot_unknown(res:dict, ax=None)->plt.Figure:
     "Histogram of the unknown score: known test renders against the unseen model's, with the validation threshold."
     learn, u, h = res['learn'], res['unknown'], res['held_out']
@@ -645,6 +669,7 @@ def plot_unknown(res:dict, ax=None)->plt.Figure:
     ax.set_title(f"{res['arch']}: AUROC {u['auroc']:.3f}, {u['held_out_flagged']:.0%} of {h['model']} flagged", fontsize=9)
     return fig
 
+# %% ../nbs/31_cars.ipynb #c0a1b2d1-2
 def plot_unknown_cam(res:dict, n:int=4)->plt.Figure:
     "Grad-CAM on unseen-model renders: `n` flagged unknown (highest scores), `n` missed (lowest scores)."
     learn, thr = res['learn'], res['unknown']['threshold']
@@ -673,6 +698,7 @@ def load_cars_model(path:str|Path)->tuple:
         model = VisionModel(body, classifier_head(body.nf, len(classes)))
     return load_model_state(model, ck).eval(), meta
 
+# %% ../nbs/31_cars.ipynb #e5e215f5-1
 def predict_images(
     paths:list,            # image files
     model:nn.Module,       # from `load_cars_model`
@@ -697,6 +723,7 @@ def _size(s:str)->tuple:
     except ValueError: raise argparse.ArgumentTypeError(f"size {s!r}: use WIDTHxHEIGHT, e.g. 100x50") from None
     return (w, h)
 
+# %% ../nbs/31_cars.ipynb #0ad6c371-1
 _ERRORS = (GarageError, CheckpointError, ValueError, FileNotFoundError, sqlite3.Error)
 
 def train_cli(argv:list|None=None):
@@ -729,6 +756,7 @@ def train_cli(argv:list|None=None):
     if 'unseen_cosmetics' in r and r['unseen_cosmetics']['n']: print(f"test accuracy on {r['unseen_cosmetics']['n']} renders with unseen cosmetics {r['unseen_cosmetics']['accuracy']:.3f}")
     print(f"checkpoint: {r['checkpoint']}; metrics: {Path(r['checkpoint']).parent.parent/'metrics.json'}")
 
+# %% ../nbs/31_cars.ipynb #0ad6c371-2
 def predict_cli(argv:list|None=None):
     "Command line: `playnet_cars_predict IMAGE... --model CKPT [--json]`."
     p = cli_parser('playnet_cars_predict', 'Say which car model each image shows.')
@@ -762,10 +790,10 @@ def _summary(r:dict)->dict:
             'best_epoch', 'seconds', 'n', 'size', 'unseen_cosmetics', 'unknown', 'unknown_auroc')
     return {k: r[k] for k in keep if k in r}
 
+# %% ../nbs/31_cars.ipynb #5b001328-1
 def _same(a:dict, b:dict)->bool:
     "Whether two runs gave the same numbers (everything but the time taken)."
     return {k: v for k, v in _summary(a).items() if k != 'seconds'} == {k: v for k, v in _summary(b).items() if k != 'seconds'}
-
 
 # %% ../nbs/31_cars.ipynb #6d1c4e5e
 def bench_table(bench:dict)->pd.DataFrame:

@@ -47,6 +47,7 @@ def seed_everything(
 # %% ../nbs/00_core.ipynb #664d5948
 def _mps_ok(): return getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()
 
+# %% ../nbs/00_core.ipynb #664d5948-1
 def get_device(
     device:str|torch.device|None=None,  # 'cpu', 'cuda', 'cuda:1', 'mps'; None: `PLAYNET_DEVICE`, then the best available
 )->torch.device:
@@ -75,12 +76,14 @@ def data_dir()->Path:
     if not p.is_dir(): raise FileNotFoundError(f"playnet's data folder {p} is missing: set PLAYNET_DATA to the repository's data/ folder")
     return p
 
+# %% ../nbs/00_core.ipynb #0ae8d0a0-1
 def work_dir(*parts, create:bool=True)->Path:
     "A folder under the working folder (`PLAYNET_WORK`, else `./work`), created on demand."
     p = Path(os.environ.get('PLAYNET_WORK') or 'work').expanduser().joinpath(*map(str, parts))
     if create: p.mkdir(parents=True, exist_ok=True)
     return p
 
+# %% ../nbs/00_core.ipynb #0ae8d0a0-2
 def run_dir(name:str, root:Path|None=None)->Path:
     "A new, empty folder for one run, `name-YYYYmmdd-HHMMSS[-N]`, that never reuses an old run's folder."
     root = Path(root) if root is not None else work_dir('runs')
@@ -96,6 +99,7 @@ def _umask()->int:
     "The process umask (read without changing it for good)."
     m = os.umask(0); os.umask(m); return m
 
+# %% ../nbs/00_core.ipynb #2e9c96a0-1
 @contextlib.contextmanager
 def atomic_write(
     path:str|Path,         # the file to (re)place
@@ -119,11 +123,13 @@ def atomic_write(
         with contextlib.suppress(FileNotFoundError): os.remove(tmp)
         raise
 
+# %% ../nbs/00_core.ipynb #2e9c96a0-2
 def atomic_write_text(path:str|Path, text:str, overwrite:bool=True)->Path:
     "Write `text` to `path` atomically."
     with atomic_write(path, 'w', overwrite=overwrite) as f: f.write(text)
     return Path(path)
 
+# %% ../nbs/00_core.ipynb #2e9c96a0-3
 def atomic_write_json(path:str|Path, obj, overwrite:bool=True, **kwargs)->Path:
     "Write `obj` as indented JSON to `path` atomically."
     return atomic_write_text(path, json.dumps(obj, indent=2, **kwargs)+'\n', overwrite=overwrite)
@@ -141,6 +147,7 @@ def writable_dir(path:str|Path)->Path:
     except OSError as e: raise ValueError(f"cannot write into {p}: {e.strerror or e}") from None
     return p
 
+# %% ../nbs/00_core.ipynb #7b1e4c21-1
 def writable_file(path:str|Path)->Path:
     "`path` as a file this process can (re)place atomically, else a one-line `ValueError` saying why."
     p = Path(path)
@@ -148,6 +155,7 @@ def writable_file(path:str|Path)->Path:
     writable_dir(p.parent)
     return p
 
+# %% ../nbs/00_core.ipynb #7b1e4c21-2
 def remove_stale_temps(
     folder:str|Path,         # where to look
     name:str|None=None,      # only the temporaries of the file of this name (default: of any file)
@@ -164,6 +172,7 @@ def remove_stale_temps(
 class ConfigError(ValueError):
     "A config file that is missing, unreadable, or has a missing, unknown or badly typed key."
 
+# %% ../nbs/00_core.ipynb #e5d6a0cc-1
 REQUIRED = object()
 
 class Param:
@@ -177,6 +186,7 @@ class Param:
     ): store_attr()
     def __repr__(self): return f"Param({self.type.__name__}, default={'REQUIRED' if self.default is REQUIRED else repr(self.default)})"
 
+# %% ../nbs/00_core.ipynb #e5d6a0cc-2
 _TRUE, _FALSE = {'1','true','yes','on'}, {'0','false','no','off'}
 
 def _parse_value(raw:str, p:Param):
@@ -198,6 +208,7 @@ def _parse_value(raw:str, p:Param):
     if t is Path: return Path(raw.strip()).expanduser()
     return raw.strip()
 
+# %% ../nbs/00_core.ipynb #e5d6a0cc-3
 def read_config(
     path:str|Path,   # the ini file
     schema:dict,     # {section: {key: Param}}
@@ -234,6 +245,7 @@ def read_config(
         res[sec] = vals
     return res
 
+# %% ../nbs/00_core.ipynb #e5d6a0cc-4
 def write_config(cfg:dict, path:str|Path, overwrite:bool=False)->Path:
     "Write a `read_config` result back to an ini file, atomically (tuples as comma-separated values)."
     cp = configparser.ConfigParser(interpolation=None)
@@ -246,6 +258,7 @@ def write_config(cfg:dict, path:str|Path, overwrite:bool=False)->Path:
 class CheckpointError(RuntimeError):
     "A checkpoint that is missing, truncated, foreign, or of another architecture."
 
+# %% ../nbs/00_core.ipynb #812edd7a-1
 CKPT_FORMAT = 'playnet-checkpoint-v1'
 
 def to_plain(o):
@@ -258,10 +271,12 @@ def to_plain(o):
     if isinstance(o, Path): return str(o)
     return o
 
+# %% ../nbs/00_core.ipynb #812edd7a-2
 def _state(o):
     if o is None: return None
     return to_plain(o.state_dict() if hasattr(o, 'state_dict') else o)
 
+# %% ../nbs/00_core.ipynb #812edd7a-3
 def save_checkpoint(
     path:str|Path,          # where to write (`.pth` is usual)
     model:torch.nn.Module,  # the model whose `state_dict` is saved
@@ -281,6 +296,7 @@ def save_checkpoint(
     with atomic_write(path, 'wb') as f: torch.save(ckpt, f)
     return Path(path)
 
+# %% ../nbs/00_core.ipynb #812edd7a-4
 def load_checkpoint(
     path:str|Path,         # a file written by `save_checkpoint`
     arch:str|None=None,    # if given, the architecture the checkpoint must hold
@@ -304,6 +320,7 @@ def load_checkpoint(
         raise CheckpointError(f"checkpoint {path} holds a {meta.get('arch')!r} model, not the {arch!r} expected")
     return AttrDict(meta=meta, model=ck['model'], opt=ck.get('opt'), sched=ck.get('sched'), scaler=ck.get('scaler'), path=path)
 
+# %% ../nbs/00_core.ipynb #812edd7a-5
 def load_model_state(model:torch.nn.Module, ckpt:AttrDict)->torch.nn.Module:
     "Load `ckpt`'s weights into `model`, failing in one line on any missing or unexpected key."
     own, got = set(model.state_dict()), set(ckpt.model)
@@ -337,15 +354,18 @@ class CLIParser(argparse.ArgumentParser):
     "argparse for playnet's console scripts: a bad command line is reported in one line (no usage block), exit status 2."
     def error(self, message): self.exit(2, f"{self.prog}: {message} (see --help)\n")
 
+# %% ../nbs/00_core.ipynb #c1i00002-1
 def cli_parser(prog:str, description:str, **kwargs)->CLIParser:
     "The parser of the console script `prog`; every option is added with a `help` that says its default."
     return CLIParser(prog=prog, description=description, **kwargs)
 
+# %% ../nbs/00_core.ipynb #c1i00002-2
 def one_line(e)->str:
     "The first line of an error's message (or of a string); the error type's name when the message is empty."
     s = str(e).strip()
     return s.splitlines()[0].strip() if s else type(e).__name__
 
+# %% ../nbs/00_core.ipynb #c1i00002-3
 def cli_fail(
     prog:str,                 # the console script's name, the message's prefix
     msg,                      # an exception or a message
@@ -357,6 +377,7 @@ def cli_fail(
     print(f'{prog}: {clean(m) if clean else m}', file=sys.stderr, flush=True)
     sys.exit(code)
 
+# %% ../nbs/00_core.ipynb #c1i00002-4
 CLI_ERRORS = (ValueError, OSError, KeyError, CheckpointError)   # ConfigError is a ValueError
 
 @contextlib.contextmanager

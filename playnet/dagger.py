@@ -56,6 +56,7 @@ def beta_schedule(
     if pure and b: b[-1] = 0.
     return b
 
+# %% ../nbs/51_dagger.ipynb #da000010-1
 def _rollout(job:tuple)->dict:
     "One DAgger rollout: the episode as the mixed agent drove it, with the expert's labels as keys."
     agent, seed, kw = job
@@ -63,10 +64,12 @@ def _rollout(job:tuple)->dict:
     ep['keys'], ep['expert_share'] = np.stack(agent.labels), float(np.mean(agent.took))
     return ep
 
+# %% ../nbs/51_dagger.ipynb #da000010-2
 def _policy_agent(checkpoint)->PolicyAgent:
     model, meta = load_policy(checkpoint)
     return PolicyAgent(StreamingRunner(TorchPolicy(model), meta['policy']['window']))   # keys at probability 0.5, as the benchmark scores
 
+# %% ../nbs/51_dagger.ipynb #da000010-3
 def _pool_map(fn, jobs:list, workers:int)->list:
     if workers <= 1 or len(jobs) <= 1: return [fn(j) for j in jobs]
     import multiprocessing as mp
@@ -180,6 +183,7 @@ def parse_seeds(tokens)->list:
     if not out: raise ValueError("--seeds: give at least one track seed")
     return out
 
+# %% ../nbs/51_dagger.ipynb #da000022-1
 def eval_agent(agent:str='policy', model:str|Path|None=None, thresh:float=0.5):
     "An agent by name: a policy from its checkpoint (default: the shipped one), the expert, or the seeded random driver."
     if agent == 'expert': return ExpertAgent()
@@ -188,6 +192,7 @@ def eval_agent(agent:str='policy', model:str|Path|None=None, thresh:float=0.5):
     net, meta = load_policy(Path(model) if model else policy_path())
     return PolicyAgent(StreamingRunner(TorchPolicy(net), meta['policy']['window']), thresh)
 
+# %% ../nbs/51_dagger.ipynb #da000022-2
 def eval_cli(argv:list|None=None):
     "Command line: `playnet_imitation_eval [--model PATH | --agent expert|random] --seeds S [S ...] [--json]`."
     p = cli_parser('playnet_imitation_eval', 'Score a CarRacing driver on track seeds through the environment: per-episode return, share of the track visited and steps, and the mean.')
@@ -223,6 +228,7 @@ CARRACING_TINY = dict(dagger={**DAGGER, 'iterations': 1, 'episodes': 2, 'base_se
                               'window': 4, 'stride': 4, 'epochs_base': 1, 'epochs': 1, 'bs': 32},
                       test_seeds=[5000, 5001], bc_seed=1012, bc_large=2., live_episodes=1, fps=25., live_ticks=20, workers=1, threads=2)
 
+# %% ../nbs/51_dagger.ipynb #da000026-1
 def expert_budget(
     dest:str|Path,            # folder for the extra expert recordings
     budget:int,               # expert-labelled frames wanted
@@ -256,6 +262,7 @@ def track_tiles(seed:int)->int:
     try: env.reset(seed=int(seed)); return len(env.unwrapped.track)
     finally: env.close()
 
+# %% ../nbs/51_dagger.ipynb #da000027-1
 def live_episodes(
     checkpoint:str|Path,      # the policy to drive
     seeds:list,               # one whole episode per track seed
@@ -293,11 +300,13 @@ def _paired(ev:pd.DataFrame, a:str, b:str, n_boot:int=10_000, seed:int=0)->dict:
     m = d[np.random.default_rng(seed).integers(0, len(d), (n_boot, len(d)))].mean(1)
     return dict(a=a, b=b, mean=float(d.mean()), ci95=[float(np.percentile(m, 2.5)), float(np.percentile(m, 97.5))])
 
+# %% ../nbs/51_dagger.ipynb #da000028-1
 def _trained(out:Path, recs_fn, **kw)->dict:
     "A behaviour-cloning run in `out`, or the finished one already there (resumable)."
     if (out/'metrics.json').exists(): return json.loads((out/'metrics.json').read_text())
     return {k: v for k, v in train_policy(recs_fn(), out=out, **kw).items() if k != 'learn'}
 
+# %% ../nbs/51_dagger.ipynb #da000028-2
 def _evaluated(path:Path, agents:dict, seeds:list, key:dict, **kw)->pd.DataFrame:
     "`evaluate_agents`, or its saved result when `path` holds one for the same `key` (agents' checkpoints, tracks, settings)."
     key = json.loads(json.dumps({**key, 'seeds': list(map(int, seeds)), **{k: v for k, v in kw.items() if k not in ('workers', 'progress')}}))
@@ -306,6 +315,7 @@ def _evaluated(path:Path, agents:dict, seeds:list, key:dict, **kw)->pd.DataFrame
     atomic_write_json(path, dict(key=key, scores=ev.to_dict('records')))
     return ev
 
+# %% ../nbs/51_dagger.ipynb #da000028-3
 BC, BC2, DAG = 'behaviour cloning', 'behaviour cloning, 2x labels', 'DAgger'
 
 def carracing_benchmark(
@@ -390,6 +400,7 @@ def plot_returns(bench:dict, low:float=600.)->plt.Figure:
     fig.tight_layout()
     return fig
 
+# %% ../nbs/51_dagger.ipynb #da000029-1
 def plot_dagger_curve(bench:dict)->plt.Figure:
     "DAgger's learning curve on the selection tracks: mean return (with its standard error) against expert-labelled frames, beside behaviour cloning."
     it = pd.DataFrame(bench['dagger'])
@@ -406,6 +417,7 @@ def plot_dagger_curve(bench:dict)->plt.Figure:
     fig.tight_layout()
     return fig
 
+# %% ../nbs/51_dagger.ipynb #da000029-2
 def bench_summary(bench:dict)->pd.DataFrame:
     "One row per driver: mean, std, 95% interval, share of tracks below 600, share of the track, the worst five tracks."
     rows = {a: {'mean return': s['mean'], 'std': s['std'], '95% interval': f"{s['ci95'][0]:.1f} to {s['ci95'][1]:.1f}", 'below 600': s['below'],
@@ -420,6 +432,7 @@ def live_table(bench:dict)->pd.DataFrame:
                           'game steps': e['game_steps'], 'decisions': e['ticks'], 'game fps': e['game_fps'], 'step p50 ms': e['step_p50_ms'],
                           'step p99 ms': e['step_p99_ms'], 'budget ms': e['budget_ms'], 'over budget': e['over_budget']} for e in bench['live_episodes']]).round(2)
 
+# %% ../nbs/51_dagger.ipynb #da000030-1
 def imitation_section(
     report,                       # a `playnet.report.Report`
     results:dict|str|Path|None=None, # a `carracing_benchmark` result or its JSON; None: the saved data/results/imitation_benchmark.json (or a tiny run)

@@ -43,6 +43,7 @@ def demo_data(games:list, root:Path, frames:int=32, valid_frames:int=12, seed:in
     "Frames of `games` under `root`: `frames` per game for training, `valid_frames` from other play seeds."
     return write_train_valid(games, root, n_train=frames, n_valid=valid_frames, seed=seed)
 
+# %% ../nbs/80_demo.ipynb #539d818c-1
 def demo_learner(df:pd.DataFrame, root:Path, arch:str='efficientnet_lite0', size:int=128, bs:int=32, seed:int=42,
                  pretrained:bool=True, num_workers:int=0):
     "A game-identification `Learner` on the demo table."
@@ -71,6 +72,7 @@ def plot_predictions(learn, n:int=12, ncols:int=6):
     fig.tight_layout()
     return fig
 
+# %% ../nbs/80_demo.ipynb #08b5f511-1
 def game_section(report:Report, learn, res:dict, df:pd.DataFrame, secs:float|None=None)->dict:
     "Add the game-identification section to `report`; return its headline numbers."
     probs, targs = learn.get_preds()
@@ -99,6 +101,7 @@ def section_names(names:list|None=None)->list:
     if bad: raise ValueError(f"unknown section {', '.join(bad)}; choose from {', '.join(SECTIONS)}")
     return names
 
+# %% ../nbs/80_demo.ipynb #b4e37981-1
 def system_sections(
     report:Report,               # the report to add to
     names:list|None=None,        # sections to add, from `playnet.protocol.SECTIONS` (default: all)

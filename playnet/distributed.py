@@ -22,6 +22,7 @@ def _broadcast(self:DistributedDL, t, rank):
     torch.distributed.broadcast(t, rank)
     return t.cpu().tolist()
 
+# %% ../nbs/05_distributed.ipynb #41423be2-1
 @patch
 def _wrap_dl(self:DistributedTrainer, dl):
     "Wrap `dl` so that each rank gets its share, on the accelerator's device."
@@ -32,6 +33,7 @@ def is_distributed()->bool:
     "True inside a job started with more than one process (`accelerate launch`, `torchrun`)."
     return num_distrib() > 1
 
+# %% ../nbs/05_distributed.ipynb #5f3fefbb-1
 @contextlib.contextmanager
 def distrib_ctx(learn, sync_bn:bool|None=None):
     "fastai's `distrib_ctx` with CPU/gloo support; does nothing in a single process."
@@ -41,6 +43,7 @@ def distrib_ctx(learn, sync_bn:bool|None=None):
     with learn.distrib_ctx(sync_bn=cuda if sync_bn is None else sync_bn, in_notebook=False, cpu=not cuda):
         yield learn
 
+# %% ../nbs/05_distributed.ipynb #5f3fefbb-2
 def weights_digest(model:torch.nn.Module)->str:
     "SHA-1 of every parameter and buffer of `model`, to check that replicas are identical."
     h = hashlib.sha1()
@@ -48,6 +51,7 @@ def weights_digest(model:torch.nn.Module)->str:
         h.update(k.encode()); h.update(v.detach().cpu().contiguous().numpy().tobytes())
     return h.hexdigest()
 
+# %% ../nbs/05_distributed.ipynb #5f3fefbb-3
 def launch_cmd(
     module:str,            # a module with a command line, run as `python -m module`
     args:list=(),          # its arguments
@@ -59,6 +63,7 @@ def launch_cmd(
     return [exe, 'launch', '--multi_gpu', '--num_processes', str(num_processes), '--num_machines', '1',
             '--mixed_precision', 'no', '--dynamo_backend', 'no', '--main_process_port', str(_free_port()), '-m', module, *map(str, args)]
 
+# %% ../nbs/05_distributed.ipynb #5f3fefbb-4
 def _free_port():
     import socket
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]

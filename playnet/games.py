@@ -27,6 +27,7 @@ def ale_games()->list:
     "The ids of the playable Atari games, `ALE/<Name>-v5`, sorted."
     return sorted(k for k in gym.registry if k.startswith('ALE/') and k.endswith('-v5'))
 
+# %% ../nbs/02_games.ipynb #5a1c5134-1
 def all_games()->list:
     "Every game playnet can sample: the Atari games, then `CarRacing-v3`."
     return ale_games() + [CAR_RACING]
@@ -34,6 +35,7 @@ def all_games()->list:
 # %% ../nbs/02_games.ipynb #985e300a
 def _key(s:str)->str: return re.sub(r'[^a-z0-9]', '', re.sub(r'^ale/', '', s.strip().lower()))
 
+# %% ../nbs/02_games.ipynb #985e300a-1
 def _game_index()->dict:
     idx = {}
     for g in all_games():
@@ -41,6 +43,7 @@ def _game_index()->dict:
         idx.setdefault(_key(re.sub(r'-v\d+$', '', g)), g)
     return idx
 
+# %% ../nbs/02_games.ipynb #985e300a-2
 def game_id(
     game:str,  # "Pong", "pong", "ALE/Pong-v5", "air_raid", "CarRacing", ...
 )->str:        # the gymnasium id, e.g. "ALE/Pong-v5"
@@ -52,6 +55,7 @@ def game_id(
     hint = f"did you mean {' or '.join(close)}?" if close else f"`all_games()` lists the {len(all_games())} games playnet can play"
     raise ValueError(f"unknown game {game!r}; {hint}")
 
+# %% ../nbs/02_games.ipynb #985e300a-3
 def short_name(game:str)->str:
     "The game's name without source and version (`ALE/Pong-v5` -> `Pong`): its folder and label."
     return re.sub(r'-v\d+$', '', game_id(game).split('/')[-1])
@@ -64,6 +68,7 @@ def _sig(im)->np.ndarray:
     if not isinstance(im, Image.Image): im = Image.fromarray(np.asarray(im))
     return np.asarray(im.convert('RGB').resize(_SIG, Image.Resampling.BOX), dtype=np.float32)
 
+# %% ../nbs/02_games.ipynb #3658805c-1
 def _ale_stream(gid, rng, gap):
     "Yield (frame, episode, step) at random points of seeded random play of an Atari game."
     env = gym.make(gid, obs_type='ram', disable_env_checker=True)
@@ -90,6 +95,7 @@ def _pursue(u, ahead:int=5)->float:
     err = np.arctan2(fx*(ty-y) - fy*(tx-x), fx*(tx-x) + fy*(ty-y))
     return float(np.clip(-2*err, -1, 1))
 
+# %% ../nbs/02_games.ipynb #48828d65-1
 def _car_stream(gid, rng, gap, view='render'):
     "Yield (frame, episode, step) at random points of seeded noisy driving in CarRacing."
     env = gym.make(gid, render_mode='rgb_array', disable_env_checker=True)
@@ -175,15 +181,18 @@ def _resize(im:Image.Image, size)->Image.Image:
         size = (max(1, round(im.width*r)), max(1, round(im.height*r)))
     return im.resize(tuple(size), Image.Resampling.BILINEAR)
 
+# %% ../nbs/02_games.ipynb #0c7f54a3-1
 def _read_manifest(p:Path)->dict|None:
     try: return json.loads(p.read_text())
     except FileNotFoundError: return None
     except (json.JSONDecodeError, UnicodeDecodeError): raise ValueError(f"{p} is not a playnet manifest; delete it to re-check the folder's frames") from None
 
+# %% ../nbs/02_games.ipynb #0c7f54a3-2
 def _avoid_frames(avoid, name):
     if avoid is None: return None
     return [Image.open(p).convert('RGB') for p in sorted((Path(avoid)/name).glob('*.png'))]
 
+# %% ../nbs/02_games.ipynb #0c7f54a3-3
 def _write_game(gid, dest, n, seed, size, avoid, kw):
     name = short_name(gid)
     folder = dest/name
@@ -214,6 +223,7 @@ def _write_game(gid, dest, n, seed, size, avoid, kw):
     atomic_write_json(folder/_MANIFEST, dict(settings=settings, frames=meta))
     return rows
 
+# %% ../nbs/02_games.ipynb #0c7f54a3-4
 def write_image_folder(
     games:list,                 # game names, as `game_id` accepts them
     dest:str|Path,              # root folder; frames go to dest/<short name>/<index>.png

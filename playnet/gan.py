@@ -72,11 +72,13 @@ GAN_SCHEMA = {
     },
 }
 
+# %% ../nbs/40_gan.ipynb #c8fdd497-1
 def _check_betas(cfg, path):
     b = cfg.train.betas
     if len(b) != 2 or not all(0 <= o < 1 for o in b):
         raise ConfigError(f"{path}: [train] betas = {', '.join(map(str, b))}: expected two numbers in [0, 1), e.g. 0.5, 0.999")
 
+# %% ../nbs/40_gan.ipynb #c8fdd497-2
 def read_gan_config(
     path:str|Path,  # an ini file like `data/model_config.ini`
 )->AttrDict:        # {section: {key: value}}, typed
@@ -92,6 +94,7 @@ def n_stages(h:int, w:int, min_size:int=4)->int:
     while min(h, w) // 2**(k+1) >= min_size: k += 1
     return max(k, 1)
 
+# %% ../nbs/40_gan.ipynb #ced46f0b-1
 class Generator(nn.Module):
     "DCGAN generator from a `nz` noise vector to `nc` x `h` x `w` images in [-1, 1], for any `h`, `w` >= 8."
     def __init__(self,
@@ -118,6 +121,7 @@ class Generator(nn.Module):
         t, l = (H-h)//2, (W-w)//2
         return x[..., t:t+h, l:l+w]
 
+# %% ../nbs/40_gan.ipynb #ced46f0b-2
 def dcgan_init(m):
     "DCGAN's initialisation: N(0, 0.02) convolutions, N(1, 0.02) BatchNorm scales."
     if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)): nn.init.normal_(m.weight, 0., 0.02)
@@ -149,6 +153,7 @@ def diff_augment(
     keep = ~(((gy[None] - cy).abs() <= ch//2) & ((gx[None] - cx).abs() <= cw//2))
     return x * keep[:, None].to(x.dtype)
 
+# %% ../nbs/40_gan.ipynb #4be20d33-1
 class Discriminator(nn.Module):
     "DCGAN discriminator from `nc` x `h` x `w` images to one logit each, optionally spectrally normalised and DiffAugmented."
     def __init__(self,
@@ -211,6 +216,7 @@ def frechet_distance(
     tr = np.linalg.svd(a @ b.T, compute_uv=False).sum()
     return float(((mu1-mu2)**2).sum() + (a*a).sum() + (b*b).sum() - 2*tr)
 
+# %% ../nbs/40_gan.ipynb #4ae93a36-1
 class Lite0Features:
     "Pooled ImageNet EfficientNet-Lite0 features of images in [-1, 1] (1 or 3 channels, any size)."
     def __init__(self, size:int=128, bs:int=64, device=None):
@@ -230,6 +236,7 @@ class Lite0Features:
             out.append(self.body((b - self.mean) / self.std).mean((2, 3)).cpu())
         return torch.cat(out).double().numpy()
 
+# %% ../nbs/40_gan.ipynb #4ae93a36-2
 _FEATURES = {}
 def lite0_features(device=None)->Lite0Features:
     "A shared `Lite0Features` per device (the backbone is built once per process)."
@@ -257,18 +264,22 @@ def load_frames(
         out[i] = a.permute(2, 0, 1) if c == 3 else a[None]
     return out
 
+# %% ../nbs/40_gan.ipynb #48628fde-1
 def to_unit(x:torch.Tensor)->torch.Tensor: return x.float() / 127.5 - 1
 
+# %% ../nbs/40_gan.ipynb #48628fde-2
 class NoiseImageDataset(torch.utils.data.Dataset):
     "Items (noise vector, image in [-1, 1]) over a uint8 image tensor."
     def __init__(self, images:torch.Tensor, nz:int): self.images, self.nz = images, nz
     def __len__(self): return len(self.images)
     def __getitem__(self, i): return torch.randn(self.nz), to_unit(self.images[i])
 
+# %% ../nbs/40_gan.ipynb #48628fde-3
 def heldout_dir(cfg)->Path:
     "Folder of held-out real frames for the metric."
     return Path(cfg.data.heldout_dir) if cfg.data.heldout_dir else cfg.data.image_dir.with_name(cfg.data.image_dir.name + '-heldout')
 
+# %% ../nbs/40_gan.ipynb #48628fde-4
 def game_frames(cfg, progress:bool=False):
     "Write the config's game frames (training and held-out) when `game` is set; resumable, never overwrites."
     if not cfg.data.game: return
@@ -280,10 +291,13 @@ def game_frames(cfg, progress:bool=False):
 
 # %% ../nbs/40_gan.ipynb #9edb37f6
 def gen_loss(fake_pred, output, target): return F.binary_cross_entropy_with_logits(fake_pred, torch.ones_like(fake_pred))
+
+# %% ../nbs/40_gan.ipynb #9edb37f6-1
 def crit_loss(real_pred, fake_pred):
     return (F.binary_cross_entropy_with_logits(real_pred, torch.ones_like(real_pred)) +
             F.binary_cross_entropy_with_logits(fake_pred, torch.zeros_like(fake_pred)))
 
+# %% ../nbs/40_gan.ipynb #9edb37f6-2
 def gan_models(cfg)->tuple:
     "The generator and discriminator a config describes."
     st, (h, w, c) = cfg.model.stabilise, (cfg.image.height, cfg.image.width, cfg.image.channels)
@@ -291,6 +305,7 @@ def gan_models(cfg)->tuple:
     d = Discriminator(cfg.model.d_features, c, h, w, spectral='spectral' in st, augment='diffaugment' in st)
     return g, d
 
+# %% ../nbs/40_gan.ipynb #9edb37f6-3
 def gan_learner(cfg, images:torch.Tensor, cbs=None)->GANLearner:
     "A fastai `GANLearner` over uint8 `images` with the config's models, batch size and Adam settings."
     seed_everything(cfg.train.seed)
@@ -313,10 +328,12 @@ def save_grid(x:torch.Tensor, path:Path, nrow:int=8)->Path:
     with atomic_write(path, 'wb') as f: save_image((x.detach().cpu()+1)/2, f, nrow=nrow, padding=2, format='png')
     return path
 
+# %% ../nbs/40_gan.ipynb #89c3c0c0-1
 def fixed_noise(cfg, n:int=64, offset:int=0)->torch.Tensor:
     "The same `n` noise vectors for every epoch of a run, and of its resumed parts."
     return torch.randn(n, cfg.model.latent_size, generator=torch.Generator().manual_seed(cfg.train.seed + offset))
 
+# %% ../nbs/40_gan.ipynb #89c3c0c0-2
 class GANRun(Callback):
     "Per-epoch fixed-noise grids, losses log, Fréchet EfficientNet-Lite0 distance and checkpoints of a GAN run."
     order = 60
@@ -360,10 +377,12 @@ class GANRun(Callback):
             from fastai.callback.core import CancelFitException
             raise CancelFitException()
 
+# %% ../nbs/40_gan.ipynb #89c3c0c0-3
 def gan_arch(cfg)->str:
     "Architecture name checked when a checkpoint is loaded."
     return f"dcgan-{cfg.image.width}x{cfg.image.height}x{cfg.image.channels}-z{cfg.model.latent_size}-g{cfg.model.g_features}-d{cfg.model.d_features}-{cfg.model.stabilise}"
 
+# %% ../nbs/40_gan.ipynb #89c3c0c0-4
 def tensor_sha1(t:torch.Tensor)->str: return hashlib.sha1(t.contiguous().numpy().tobytes()).hexdigest()
 
 # %% ../nbs/40_gan.ipynb #bb3014df
@@ -403,6 +422,7 @@ def new_run_dir(root:Path)->Path:
         except FileExistsError: continue
     raise RuntimeError(f"could not make a new run folder under {root}")
 
+# %% ../nbs/40_gan.ipynb #39a24fe4-1
 def train(
     config:str|Path|dict,        # ini file or a `read_gan_config` result
     out:str|Path|None=None,      # run folder to use (made by the launcher); None: a new one under output_dir
@@ -527,11 +547,13 @@ def gan_benchmark(
                                g_params=r['g_params'], d_params=r['d_params'], seconds=round(time.time()-t0, 1))
     return res
 
+# %% ../nbs/40_gan.ipynb #4ea72478-1
 def bench_table(res:dict)->pd.DataFrame:
     "One row per config and epoch: losses, metric and floor."
     return pd.DataFrame([dict(config=v['name'], **{k: e.get(k) for k in ('epoch', 'd_loss', 'g_loss', 'fed', 'fed_floor')})
                          for v in res['runs'].values() for e in v['epochs']])
 
+# %% ../nbs/40_gan.ipynb #4ea72478-2
 def plot_gan_curves(res:dict):
     "Fréchet EfficientNet-Lite0 distance per epoch (with the real-vs-real floor) and D/G losses per iteration."
     import matplotlib.pyplot as plt
@@ -550,6 +572,7 @@ def plot_gan_curves(res:dict):
     fig.tight_layout()
     return fig
 
+# %% ../nbs/40_gan.ipynb #4ea72478-3
 def plot_gan_samples(res:dict, rows:int=4):
     "A training batch beside the last fixed-noise grid of each config (top `rows` rows)."
     import matplotlib.pyplot as plt
@@ -564,6 +587,7 @@ def plot_gan_samples(res:dict, rows:int=4):
     fig.tight_layout()
     return fig
 
+# %% ../nbs/40_gan.ipynb #4ea72478-4
 def save_gan_benchmark(res:dict, dest:str|Path|None=None)->dict:
     "Write the benchmark's JSON and figures (`gan_benchmark.json`, `gan_curves.png`, `gan_samples.png`) atomically."
     import matplotlib.pyplot as plt

@@ -21,10 +21,12 @@ from .core import atomic_write, cli_parser, cli_errors
 # %% ../nbs/30_garage.ipynb #de53f0ac
 def _box(x0, x1, z0, z1): return [(x0, z0), (x1, z0), (x1, z1), (x0, z1)]
 
+# %% ../nbs/30_garage.ipynb #de53f0ac-1
 def _sym(profile, hw, mat, **kw):
     "A part symmetric about the car's centre plane, `hw` its half width."
     return dict(profile=profile, y0=-hw, y1=hw, mat=mat, **kw)
 
+# %% ../nbs/30_garage.ipynb #de53f0ac-2
 def _lights(xf, xr, zf, zr, hw, hf=0.1, hr=0.1):
     "Head lights at `xf` (height `zf`) and tail lights at `xr` (height `zr`): thin boxes on both sides."
     out = []
@@ -83,10 +85,12 @@ TEAM_HUES = (215, 28)   # blue, orange (degrees)
 
 def _hls(h, l, s): return tuple(int(round(255*c)) for c in colorsys.hls_to_rgb((h % 360)/360, l, s))
 
+# %% ../nbs/30_garage.ipynb #8ad187a5-1
 def primary_rgb(team:int, pct:int)->tuple:
     "Body paint: team `team`'s hue at shade `pct` (0 dark ... 100 light)."
     return _hls(TEAM_HUES[team] + (pct-50)*0.12, 0.22 + 0.5*pct/100, 0.85 - 0.25*abs(pct-50)/50)
 
+# %% ../nbs/30_garage.ipynb #8ad187a5-2
 def secondary_rgb(pct:int)->tuple:
     "Accent colour at `pct` round the colour wheel (0 red ... 100 magenta)."
     return _hls(330*pct/100, 0.5, 0.8)
@@ -110,6 +114,7 @@ class Camera:
         "Whether a face with car-space normal `n` faces the camera."
         return float(np.asarray(n) @ self.toward) > 1e-6
 
+# %% ../nbs/30_garage.ipynb #b1a6c5a4-1
 _LIGHT = np.array([-0.35, -0.6, 0.75]); _LIGHT /= np.linalg.norm(_LIGHT)
 
 def _shade(rgb, n, cam, amb=0.55):
@@ -117,6 +122,7 @@ def _shade(rgb, n, cam, amb=0.55):
     k = amb + (1-amb)*max(0., float((cam.R @ n) @ _LIGHT))
     return tuple(int(min(255, c*k)) for c in rgb)
 
+# %% ../nbs/30_garage.ipynb #b1a6c5a4-2
 def _pts(p): return [tuple(map(float, o)) for o in p]
 
 # %% ../nbs/30_garage.ipynb #e6521476
@@ -126,6 +132,7 @@ def _model_faces(name):
     if name not in _FACES: _FACES[name] = [(part, f) for part in CAR_MODELS[name]['parts'] for f in _prism_faces(part)]
     return _FACES[name]
 
+# %% ../nbs/30_garage.ipynb #e6521476-1
 def _prism_faces(part):
     "Faces of an extruded profile as (3D points, outward normal, kind, edge index)."
     P = np.asarray(part['profile'], float)
@@ -138,6 +145,7 @@ def _prism_faces(part):
         faces.append((np.array([[a[0], y0, a[1]], [b[0], y0, b[1]], [b[0], y1, b[1]], [a[0], y1, a[1]]]), n, 'strip', i))
     return faces
 
+# %% ../nbs/30_garage.ipynb #e6521476-2
 _WHEEL_STYLE = [  # rim colour, spokes, rim radius (fraction of the tyre), kind, tyre wall colour, tyre ring (colour, or None); one per `WHEELS` entry
     ((190, 190, 195), 5, .62, 'spokes', (38, 38, 40), None),              # OEM: plain silver five-spoke
     ((20, 20, 22), 6, .74, 'spokes', (38, 38, 40), (215, 30, 40)),       # Cristiano: black rim, red lip
@@ -148,10 +156,12 @@ _WHEEL_STYLE = [  # rim colour, spokes, rim radius (fraction of the tyre), kind,
     ((70, 90, 120), 10, .74, 'turbine', (38, 38, 40), (90, 170, 255)),   # Turbine: blue-grey fins, blue lip
     ((60, 240, 60), 4, .7, 'spokes', (38, 38, 40), (60, 240, 60))]       # Neon: glowing green rim and tyre edge
 
+# %% ../nbs/30_garage.ipynb #e6521476-3
 def _circle(cx, y, cz, r, n=20, ang0=0.):
     a = ang0 + np.linspace(0, 2*np.pi, n, endpoint=False)
     return np.c_[cx + r*np.cos(a), np.full(n, y), cz + r*np.sin(a)]
 
+# %% ../nbs/30_garage.ipynb #e6521476-4
 def _sweep(P, d):
     "Outline of convex polygon `P` (n, 2) swept along the vector `d`: the side of a tyre."
     c = P.mean(0)
@@ -159,6 +169,7 @@ def _sweep(P, d):
     out = (nrm[:, 1]*d[0] - nrm[:, 0]*d[1]) * np.sign(np.cross(P[1]-P[0], P[2]-P[1]) or 1) > 0
     return _pts(np.where(out[:, None], P + d, P)) if np.abs(d).sum() > 1e-6 else _pts(P)
 
+# %% ../nbs/30_garage.ipynb #e6521476-5
 def _draw_wheel(dr, cam, x, y, r, side, style, spin, width=0.28):
     "A wheel at (`x`, `y`) of radius `r`; `side` is -1 (right flank) or 1 (left); `style` indexes `WHEELS`."
     rim_rgb, spokes, frac, kind, wall_rgb, ring = _WHEEL_STYLE[style]
@@ -193,6 +204,7 @@ def _draw_wheel(dr, cam, x, y, r, side, style, spin, width=0.28):
     hub, _ = cam.proj(_circle(x, y + side*0.02, r, r*0.16, n=10))
     dr.polygon(_pts(hub), fill=tuple(int(v*0.8) for v in rim_rgb))
 
+# %% ../nbs/30_garage.ipynb #e6521476-6
 def _sticker_shapes(k):
     "Sticker `k` as polygons in the flank's unit square (u toward the front, v up); ('hole', ...) is drawn white."
     S = []
@@ -219,6 +231,7 @@ def _sticker_shapes(k):
         S = [('poly', list(zip(cu + .045*np.cos(a), cv + .13*np.sin(a)))) for cu, cv in [(.2, .5), (.38, .35), (.5, .65), (.65, .4), (.82, .6)]]
     return S
 
+# %% ../nbs/30_garage.ipynb #e6521476-7
 def _draw_sticker(img, face2d, k, bbox, y, cam, rgb, n):
     "Sticker `k` on the flank at `y` (profile bounding box `bbox`), clipped to the flank's outline `face2d`."
     x0, x1, z0, z1 = bbox
@@ -230,6 +243,7 @@ def _draw_sticker(img, face2d, k, bbox, y, cam, rgb, n):
     clip = Image.new('L', img.size, 0); ImageDraw.Draw(clip).polygon(_pts(face2d), fill=255)
     img.paste(layer, mask=ImageChops.multiply(mask, clip))
 
+# %% ../nbs/30_garage.ipynb #e6521476-8
 def _draw_hat(dr, k, x, y, s, sec):
     "Hat `k` standing on the roof point (`x`, `y`) in pixels; `s` pixels per car unit; `sec` the accent colour."
     def P(pts): return [(x + s*a, y - s*b) for a, b in pts]
@@ -273,6 +287,7 @@ NO_JITTER = dict(yaw=0., elev=14., scale=1., dx=0., dy=0., spin=0., bg=0.)
 
 def _model_name(model): return MODELS[model] if isinstance(model, (int, np.integer)) else model
 
+# %% ../nbs/30_garage.ipynb #61dbe0f3-1
 def render_car(
     model:str|int,          # a name in `MODELS` or its id
     team:int=0,             # 0 blue, 1 orange
@@ -366,6 +381,7 @@ def garage_params(
                        bg=float(rng.uniform(-0.15, 0.15)))
     return p
 
+# %% ../nbs/30_garage.ipynb #969a7745-1
 def render_params(p:dict, size:tuple=(200, 100))->Image.Image:
     "Render the image that `garage_params` describes."
     return render_car(p['model'], p['team'], p['primary_color'], p['secondary_color'], p['hat'], p['sticker'], p['wheel'],
@@ -389,6 +405,7 @@ CREATE TABLE IF NOT EXISTS images (
 CREATE INDEX IF NOT EXISTS images_model ON images (model);
 """
 
+# %% ../nbs/30_garage.ipynb #c3b67331-1
 def open_garage_db(
     path:str|Path,          # the sqlite3 file (created if missing)
     settings:dict,          # seed, width, height, models: checked against what the file holds
@@ -423,10 +440,12 @@ def _render_chunk(args):
         rows.append(tuple(p[c] for c in COLUMNS))
     return rows
 
+# %% ../nbs/30_garage.ipynb #9e4f8dc2-1
 def _worker_fn():
     # workers import the library's copy of `_render_chunk` (`spawn` cannot pickle functions defined in a notebook)
     return importlib.import_module('playnet.garage')._render_chunk
 
+# %% ../nbs/30_garage.ipynb #9e4f8dc2-2
 def make_garage(
     out:str|Path,           # folder for the images and `garage.db`
     n:int,                  # images wanted in all (indices 0 .. n-1)
@@ -476,6 +495,7 @@ def _size(s:str)->tuple:
     except ValueError: raise argparse.ArgumentTypeError(f"size {s!r}: use WIDTHxHEIGHT, e.g. 200x100") from None
     return (w, h)
 
+# %% ../nbs/30_garage.ipynb #6b93bd3f-1
 def garage_cli(argv:list|None=None):
     "Command line: `playnet_garage --out DIR --n N [--workers K] [--seed S] [--size WxH]`."
     p = cli_parser('playnet_garage', 'Render a garage of car screenshots (uuid.jpg) and its sqlite3 table; a rerun resumes.')

@@ -133,6 +133,7 @@ def translate_mat(x:torch.Tensor, max_t:float=0.1)->torch.Tensor:
     one, zero = torch.ones_like(tx), torch.zeros_like(tx)
     return affine_mat(one, zero, tx, zero, one, ty)
 
+# %% ../nbs/11_genre.ipynb #e0104206-1
 class RandomGrayscale(RandTransform):
     "Make each image of a batch grey (ITU-R 601 luma in all three channels) with probability `p`; training only."
     order = 45   # after the lighting transforms
@@ -145,6 +146,7 @@ class RandomGrayscale(RandTransform):
         grey = (0.299*x[:, 0] + 0.587*x[:, 1] + 0.114*x[:, 2])[:, None].expand_as(x)
         return torch.where(self.mask[:, None, None, None], grey, x)
 
+# %% ../nbs/11_genre.ipynb #e0104206-2
 def genre_augs(
     max_rotate:float=10., max_translate:float=0.1,            # the seed's RandomAffine
     brightness:float=0.3, contrast:float=0.3, saturation:float=0.2, hue:float=0.1,  # the seed's ColorJitter
@@ -155,6 +157,7 @@ def genre_augs(
                             align_corners=False)   # torch's default, said outright: no notice on every batch
     return [Flip(p=p_flip), affine, Brightness(brightness, p=1.), Contrast(contrast, p=1.), Saturation(saturation, p=1.), Hue(hue, p=1.), RandomGrayscale(p_grey)]
 
+# %% ../nbs/11_genre.ipynb #e0104206-3
 def resize_for(size:int)->int:
     "The resize before cropping to `size`, in the seed's 256:224 proportion."
     return round(size*256/224)
@@ -216,8 +219,11 @@ def genre_scores(
 
 # %% ../nbs/11_genre.ipynb #9829b6ab
 def _map_metric(p, y): return genre_scores(p, y)[1]['mAP']
+
+# %% ../nbs/11_genre.ipynb #9829b6ab-1
 def _f1_metric(p, y): return genre_scores(p, y)[1]['macro_F1']
 
+# %% ../nbs/11_genre.ipynb #9829b6ab-2
 def genre_metrics()->list:
     "fastai metrics: macro mAP and macro F1 (at 0.5) over the classes present in validation."
     return [AccumMetric(_map_metric, activation=ActivationType.Sigmoid, flatten=False, to_np=True, name='mAP'),
@@ -246,6 +252,7 @@ RECIPES = {
 }
 SCHEDULE = dict(lr_frozen=1e-3, lr_body=1e-5, lr_head=1e-4, sched='plateau', plateau_patience=2, plateau_factor=0.5, unfreeze=2)
 
+# %% ../nbs/11_genre.ipynb #1a142277-1
 def train_genre(
     df:pd.DataFrame,             # rows of a genre CSV (training and validation)
     img_dir:str|Path,            # folder the paths are relative to
@@ -282,6 +289,7 @@ def train_genre(
     return dict(learn=learn, dls=dls, phases=res, thresholds=thr, valid_scores=per, valid=summary, checkpoint=final,
                 phase1_checkpoint=Path(res['phase1']['checkpoint']) if res['phase1']['checkpoint'] else None, seconds=time.time()-t0)
 
+# %% ../nbs/11_genre.ipynb #1a142277-2
 @contextlib.contextmanager
 def _quiet(learn):
     with learn.no_bar(), learn.no_logging(): yield
@@ -301,6 +309,7 @@ def load_genre_model(path:str|Path)->tuple:
     model = load_model_state(VisionModel(body, classifier_head(body.nf, len(GENRES))), ck)
     return model.eval(), meta
 
+# %% ../nbs/11_genre.ipynb #012acd15-1
 def open_image(path:str|Path)->Image.Image:
     "An RGB PIL image from any file PIL reads (RGBA, palette, greyscale, 16-bit); one-line errors for missing or broken files."
     path = Path(path)
@@ -313,6 +322,7 @@ def open_image(path:str|Path)->Image.Image:
         im = Image.fromarray(a.astype(np.uint8))
     return im.convert('RGB')
 
+# %% ../nbs/11_genre.ipynb #012acd15-2
 def genre_preprocess(img:Image.Image, size:int, resize:int|None=None, stats=None)->torch.Tensor:
     "The validation transform: squish to `resize`, centre-crop `size`, normalise (ImageNet statistics by default)."
     resize = resize or resize_for(size)
@@ -321,6 +331,7 @@ def genre_preprocess(img:Image.Image, size:int, resize:int|None=None, stats=None
     x = image_tensor(img.crop((l, l, l+size, l+size)))
     return normalize(x, stats) if stats else normalize(x)
 
+# %% ../nbs/11_genre.ipynb #012acd15-3
 def predict_genres(
     model, meta:dict,            # from `load_genre_model`
     images:list,                 # paths or PIL images
@@ -378,6 +389,7 @@ def train_cli(argv:list|None=None):
           + (f"; absent from validation: {', '.join(v['absent'])}" if v['absent'] else ''))
     print(f"checkpoints: {r['phase1_checkpoint']} and {r['checkpoint']} (thresholds stored)")
 
+# %% ../nbs/11_genre.ipynb #b416477f-1
 def predict_cli(argv:list|None=None):
     "Command line: genre probabilities of screenshots, and which genres pass their thresholds."
     prog = 'playnet_genre_predict'
@@ -430,9 +442,11 @@ def plot_genre_predictions(
     fig.tight_layout()
     return fig
 
+# %% ../nbs/11_genre.ipynb #199f0dcf-1
 def _macro_ap(p, y):
     return float(np.nanmean([average_precision(p[:, j], y[:, j]) for j in range(y.shape[1]) if y[:, j].any()]))
 
+# %% ../nbs/11_genre.ipynb #199f0dcf-2
 def bootstrap_map(
     probs:dict,         # {recipe: (n, 12) probabilities} on the same rows
     targs,              # (n, 12) 0/1 targets
@@ -456,11 +470,13 @@ def bootstrap_map(
             out[f'{b} - {a}'] = dict(mAP=round(out[b]['mAP'] - out[a]['mAP'], 4), ci95=ci(d), share_above_0=round(float((d > 0).mean()), 3))
     return out
 
+# %% ../nbs/11_genre.ipynb #199f0dcf-3
 def _test_preds(r, test_df, img_dir):
     dl = r['dls'].test_dl(test_df.reset_index(drop=True), with_labels=True)
     probs, targs = r['learn'].get_preds(dl=dl)
     return probs.numpy(), targs.numpy().astype(int)
 
+# %% ../nbs/11_genre.ipynb #199f0dcf-4
 BENCH = dict(n=12, frame_size=None, size=128, bs=32, epochs_frozen=5, epochs_unfrozen=5, test_pct=0.2, seed=42)
 BENCH_TINY = dict(n=3, frame_size=96, size=64, bs=8, epochs_frozen=1, epochs_unfrozen=1, test_pct=0.25, seed=42)
 

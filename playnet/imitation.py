@@ -43,6 +43,7 @@ GAME_FPS = 50                              # CarRacing steps per second of game 
 KEYS = ('up', 'down', 'left', 'right')     # the arrow keys, in `playnet.capture.KEYS_ARROWS` order
 log = logging.getLogger('playnet.imitation')
 
+# %% ../nbs/50_imitation.ipynb #02d9679a-1
 def keys_to_action(
     keys,   # 0/1 state of (up, down, left, right)
 )->np.ndarray:
@@ -51,6 +52,7 @@ def keys_to_action(
     if len(k) != len(KEYS): raise ValueError(f"a key state has {len(KEYS)} values {KEYS}, got {len(k)}")
     return np.array([float(k[3]) - float(k[2]), float(k[0]), 0.8*float(k[1])], dtype=np.float32)
 
+# %% ../nbs/50_imitation.ipynb #02d9679a-2
 def prepare_frame(
     frame:np.ndarray,   # uint8 (H, W, 3) RGB: a game observation or a screen grab
     size:int=64,        # side of the square frame the policy sees
@@ -116,18 +118,21 @@ def make_game(**kw):
     "A CarRacing-v3 environment (observations only; no window)."
     return gym.make(GAME, disable_env_checker=True, **kw)
 
+# %% ../nbs/50_imitation.ipynb #c0e31429-1
 class ExpertAgent:
     "The scripted expert as an agent (`CarExpert` with these settings, remade each episode)."
     def __init__(self, **kw): self.kw, self.expert = kw, None
     def reset(self, env): self.expert = CarExpert(env, **self.kw)
     def __call__(self, frame, env): return self.expert()
 
+# %% ../nbs/50_imitation.ipynb #c0e31429-2
 class RandomAgent:
     "Presses each arrow key with probability `p` at each decision (a seeded baseline)."
     def __init__(self, seed:int=0, p:float=0.5): self.seed, self.p, self.rng = seed, p, None
     def reset(self, env): self.rng = np.random.default_rng([self.seed, int(env.unwrapped.np_random_seed)])   # seeded by the track too
     def __call__(self, frame, env): return (self.rng.random(len(KEYS)) < self.p).astype(np.uint8)
 
+# %% ../nbs/50_imitation.ipynb #c0e31429-3
 def play_episode(
     agent,                     # callable (frame, env) -> key state; optional `reset(env)`
     seed:int=0,                # track seed
@@ -214,6 +219,7 @@ def record_expert(
         if pool is not None: pool.terminate()
     return paths
 
+# %% ../nbs/50_imitation.ipynb #c9394a14-1
 def _record(job:tuple)->dict:
     agent, seed, kw = job
     return play_episode(agent, seed=seed, **kw)
@@ -268,12 +274,14 @@ class WindowDataset(torch.utils.data.Dataset):
         return pos_weight(self.targets(), cap=max_weight, floor=1/max_weight)
     def __repr__(self): return f"WindowDataset({len(self)} windows of {self.window} frames (lag {self.lag}, stride {self.stride}) over {len(self.frames)} recordings)"
 
+# %% ../nbs/50_imitation.ipynb #f404f203-1
 def _digest(path:Path)->str:
     h = hashlib.sha1()
     with open(path, 'rb') as f:
         for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
     return h.hexdigest()[:16]
 
+# %% ../nbs/50_imitation.ipynb #f404f203-2
 def open_recordings(
     paths:list,                   # .npz recordings or folders of them
     cache:str|Path|None=None,     # folder for memory-mapped frame caches (None: load into memory)
@@ -315,6 +323,7 @@ class SmallEncoder(nn.Module):
     def forward(self, x): return self.head(self.body(x))
     def groups(self)->list: return [self.body, self.head]
 
+# %% ../nbs/50_imitation.ipynb #059f4c83-1
 class BackboneEncoder(nn.Module):
     "A playnet backbone (e.g. ImageNet EfficientNet-Lite0), average-pooled and projected to `nf` features."
     def __init__(self, arch:str='efficientnet_lite0', nf:int=128, pretrained:bool=True):
@@ -325,6 +334,7 @@ class BackboneEncoder(nn.Module):
     def forward(self, x): return self.head(self.body(x))
     def groups(self)->list: return [*self.body.groups[:3], nn.ModuleList([*self.body.groups[3], self.head])]
 
+# %% ../nbs/50_imitation.ipynb #059f4c83-2
 class PolicyNet(nn.Module):
     "Per-frame encoder + temporal model over the window -> one logit per key."
     def __init__(self,
@@ -360,6 +370,7 @@ class PolicyNet(nn.Module):
         B, N = frames.shape[:2]
         return self.decide(self.encode(frames.flatten(0, 1)).view(B, N, -1))
 
+# %% ../nbs/50_imitation.ipynb #059f4c83-3
 ENCODERS = ('small', 'efficientnet_lite0')
 
 def build_policy(
@@ -377,10 +388,12 @@ def build_policy(
     else: raise ValueError(f"encoder={encoder!r}: use one of {', '.join(ENCODERS)}")
     return PolicyNet(enc, n_keys, temporal, hidden)
 
+# %% ../nbs/50_imitation.ipynb #059f4c83-4
 def policy_splitter(m:PolicyNet)->list:
     "fastai parameter groups: the encoder's layer groups, then the temporal model and output layer."
     return [params(g) for g in m.encoder.groups()] + [params(nn.ModuleList([getattr(m, 'rnn', None) or m.tconv, m.out]))]
 
+# %% ../nbs/50_imitation.ipynb #059f4c83-5
 def n_params(m:nn.Module)->int: return sum(p.numel() for p in m.parameters())
 
 # %% ../nbs/50_imitation.ipynb #d7432748
@@ -388,6 +401,7 @@ def exact_match(inp, targ, thresh:float=0.5):
     "Share of windows whose every key is predicted right."
     return ((inp.sigmoid() > thresh) == targ.bool()).all(1).float().mean()
 
+# %% ../nbs/50_imitation.ipynb #d7432748-1
 def policy_dls(train_ds:WindowDataset, valid_ds:WindowDataset, bs:int=64, seed:int=42, num_workers:int=0, device=None)->DataLoaders:
     "fastai DataLoaders over window datasets (training shuffled, seeded)."
     seed_everything(seed)
@@ -395,6 +409,7 @@ def policy_dls(train_ds:WindowDataset, valid_ds:WindowDataset, bs:int=64, seed:i
                       DataLoader(valid_ds, bs=bs*2, shuffle=False, num_workers=num_workers, device=device), device=device)
     return dls
 
+# %% ../nbs/50_imitation.ipynb #d7432748-2
 def policy_learner(
     dls:DataLoaders,          # from `policy_dls`
     encoder:str='small',      # 'small' or 'efficientnet_lite0'
@@ -412,12 +427,14 @@ def policy_learner(
     if encoder != 'small' and pretrained: learn.freeze()
     return learn
 
+# %% ../nbs/50_imitation.ipynb #d7432748-3
 def _split_recs(recs:list, valid:int|float):
     "Last recordings for validation (whole episodes)."
     nv = valid if isinstance(valid, int) else max(1, round(len(recs)*valid))
     if not 0 < nv < len(recs): raise ValueError(f"{len(recs)} recording(s): need at least one for training and one for validation (valid={valid})")
     return recs[:-nv], recs[-nv:]
 
+# %% ../nbs/50_imitation.ipynb #d7432748-4
 def train_policy(
     recordings:list,             # `Recording`s or paths (files/folders); the last `valid` ones validate
     out:str|Path|None=None,      # run folder (default: a new work/runs/imitation-<time>)
@@ -473,6 +490,7 @@ def train_policy(
     atomic_write_json(out/'metrics.json', {k: v for k, v in r.items() if k != 'learn'})
     return r
 
+# %% ../nbs/50_imitation.ipynb #d7432748-5
 def load_policy(path:str|Path)->tuple:
     "A trained policy (eval mode) and its metadata from a playnet checkpoint."
     ck = load_checkpoint(path)
@@ -486,10 +504,12 @@ class _Encode(nn.Module):
     def __init__(self, m): super().__init__(); self.m = m
     def forward(self, frames): return self.m.encode(frames)
 
+# %% ../nbs/50_imitation.ipynb #9c95ed45-1
 class _Decide(nn.Module):
     def __init__(self, m): super().__init__(); self.m = m
     def forward(self, feats): return self.m.decide(feats)
 
+# %% ../nbs/50_imitation.ipynb #9c95ed45-2
 ONNX_PARTS = ('full', 'encoder', 'temporal')
 
 def export_onnx(
@@ -515,6 +535,7 @@ def export_onnx(
     with atomic_write(path, 'wb') as f: f.write(buf.getvalue())
     return Path(path)
 
+# %% ../nbs/50_imitation.ipynb #9c95ed45-3
 def export_policy(
     checkpoint:str|Path,       # a policy checkpoint
     dest:str|Path,             # folder for policy.onnx, encoder.onnx, temporal.onnx and policy.json
@@ -531,6 +552,7 @@ def _tensor(a:np.ndarray)->torch.Tensor:
     "A tensor sharing `a`'s memory where it is contiguous and writable (screen grabs and PIL frames are read-only: those are copied)."
     return torch.from_numpy(np.require(a, requirements=['C', 'W']))
 
+# %% ../nbs/50_imitation.ipynb #e67c6cb3-1
 class TorchPolicy:
     "A policy run by torch, with numpy in and out (`encode`, `decide`, `full`)."
     def __init__(self, model:PolicyNet, threads:int|None=None):
@@ -543,6 +565,7 @@ class TorchPolicy:
     @torch.inference_mode()
     def full(self, frames:np.ndarray)->np.ndarray: return self.model(_tensor(frames)).numpy()
 
+# %% ../nbs/50_imitation.ipynb #e67c6cb3-2
 class OnnxPolicy:
     "A policy run by onnxruntime from `export_policy`'s folder (`encode`, `decide`, `full`)."
     def __init__(self, folder:str|Path, threads:int|None=None):
@@ -561,8 +584,10 @@ class OnnxPolicy:
     def decide(self, feats): return self.sess['temporal'].run(None, {'features': np.ascontiguousarray(feats, dtype=np.float32)})[0]
     def full(self, frames): return self.sess['full'].run(None, {'frames': np.ascontiguousarray(frames, dtype=np.uint8)})[0]
 
+# %% ../nbs/50_imitation.ipynb #e67c6cb3-3
 def _sigmoid(x): return 1/(1 + np.exp(-x))
 
+# %% ../nbs/50_imitation.ipynb #e67c6cb3-4
 class StreamingRunner:
     "Encode only the newest frame each tick; keep a rolling window of features."
     def __init__(self, policy, window:int=20): self.policy, self.window, self.feats = policy, int(window), deque(maxlen=int(window))
@@ -574,6 +599,7 @@ class StreamingRunner:
         else: self.feats.append(f)
         return _sigmoid(self.policy.decide(np.stack(self.feats)[None])[0])
 
+# %% ../nbs/50_imitation.ipynb #e67c6cb3-5
 class FullWindowRunner:
     "Keep the last `window` frames and run the whole model on them each tick (the seed's way)."
     def __init__(self, policy, window:int=20): self.policy, self.window, self.frames = policy, int(window), deque(maxlen=int(window))
@@ -584,6 +610,7 @@ class FullWindowRunner:
         else: self.frames.append(frame)
         return _sigmoid(self.policy.full(np.stack(self.frames)[None])[0])
 
+# %% ../nbs/50_imitation.ipynb #e67c6cb3-6
 RUNNERS = {'stream': StreamingRunner, 'full': FullWindowRunner}
 
 def policy_thresholds(meta:dict, default:float=0.5)->np.ndarray:
@@ -592,6 +619,7 @@ def policy_thresholds(meta:dict, default:float=0.5)->np.ndarray:
     t = meta.get('thresholds')
     return np.asarray(t, dtype=np.float32) if t is not None and len(t) == n else np.full(n, default, dtype=np.float32)
 
+# %% ../nbs/50_imitation.ipynb #e67c6cb3-7
 class PolicyAgent:
     "A runner as a game agent: key probabilities above `thresh` are pressed."
     def __init__(self, runner, thresh=0.5): self.runner, self.thresh, self.probs = runner, np.asarray(thresh), []
@@ -607,6 +635,7 @@ def _episode(job:tuple)->dict:
     r = play_episode(agent, seed=seed, **kw)
     return dict(agent=name, **{k: r[k] for k in ('seed', 'score', 'tiles', 'steps', 'seconds')})
 
+# %% ../nbs/50_imitation.ipynb #1c232493-1
 def evaluate_agents(
     agents:dict,            # name -> agent (with `workers` > 1: picklable, of a class importable from a module, e.g. `TorchPolicy` agents, the expert, random)
     seeds=range(10),        # track seeds (fixed: the same for every agent)
@@ -633,6 +662,7 @@ def latency_summary(lat:np.ndarray, fps:float)->dict:
     s = {f'{part}_{q}_ms': float(np.percentile(lat[:, i], p)) for i, part in enumerate(('capture', 'inference', 'keys', 'step')) for q, p in (('p50', 50), ('p99', 99))}
     return dict(**s, step_mean_ms=float(lat[:, 3].mean()), budget_ms=1e3/fps, over_budget=float((lat[:, 3] > 1e3/fps).mean()), ticks=len(lat))
 
+# %% ../nbs/50_imitation.ipynb #507531fe-1
 def autoplay(
     runner,                   # a `StreamingRunner` or `FullWindowRunner`
     screen,                   # `playnet.capture.ScreenInput` (anything with `.grab()`)
@@ -681,10 +711,12 @@ def _pair(s, n):
     if len(v) != n: raise argparse.ArgumentTypeError(f"{s!r}: give {n} integers separated by commas")
     return v
 
+# %% ../nbs/50_imitation.ipynb #312cfd3a-1
 def _errors():
     from playnet.capture import NoDisplayError, RecordingError
     return (ValueError, FileNotFoundError, CheckpointError, NoDisplayError, RecordingError, OSError, TimeoutError)
 
+# %% ../nbs/50_imitation.ipynb #312cfd3a-2
 def train_cli(argv:list|None=None):
     "Command line: `playnet_imitation_train [RECORDING...] --out DIR [--expert N] [options]`."
     p = cli_parser('playnet_imitation_train', 'Train a key policy on recordings (windows of frames -> key state).')
@@ -722,6 +754,7 @@ def train_cli(argv:list|None=None):
           + f" ({r['n_windows']['valid']} windows of {r['n_recordings']['valid']} recordings)")
     print(f"checkpoint: {r['checkpoint']}" + (f"; onnx: {a.out/'onnx'}" if a.onnx else ''))
 
+# %% ../nbs/50_imitation.ipynb #312cfd3a-3
 def load_runner(
     model:str|Path,          # a policy checkpoint (.pth) or an ONNX folder from `export_policy`
     backend:str='onnx',      # 'onnx' or 'torch'
@@ -744,6 +777,7 @@ def load_runner(
             export_policy(model, d); pol = OnnxPolicy(d, threads)
     return RUNNERS[runner](pol, cfg['window']), {**cfg, 'thresholds': policy_thresholds(meta)}
 
+# %% ../nbs/50_imitation.ipynb #312cfd3a-4
 def autoplay_cli(argv:list|None=None):
     "Command line: `playnet_autoplay --model M (--region L,T,W,H | --center X,Y [--size S] | --game carracing) [options]`."
     p = cli_parser('playnet_autoplay', 'Play a game live with a trained key policy: screen capture -> policy -> key presses.')
@@ -788,6 +822,7 @@ def autoplay_cli(argv:list|None=None):
           f"(budget {s['budget_ms']:.1f} ms, {s['over_budget']:.0%} over); inference p50 {s['inference_p50_ms']:.1f} ms, capture p50 {s['capture_p50_ms']:.1f} ms")
     if game: print(f"CarRacing seed {a.seed}: return {end['ret']:.1f}, {end['tiles']} tiles, speed {end['speed']:.1f}")
 
+# %% ../nbs/50_imitation.ipynb #312cfd3a-5
 def _main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     cmds = dict(train=train_cli, autoplay=autoplay_cli)
@@ -804,6 +839,7 @@ def policy_path()->Path:
     "The trained CarRacing policy that ships in `data/models/` (written by the slow benchmark)."
     return data_dir()/'models'/'carracing_policy.pth'
 
+# %% ../nbs/50_imitation.ipynb #6ba3fbf9-1
 def live_latency(
     policy,                   # `OnnxPolicy` or `TorchPolicy`
     window:int, size:int,     # the policy's window and frame side

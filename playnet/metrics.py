@@ -20,12 +20,14 @@ def average_precision(scores, targets)->float:
     tp = np.cumsum(y)[last]; prec, rec = tp/(last+1), tp/tp[-1]
     return float(np.sum(np.diff(np.r_[0., rec]) * prec))
 
+# %% ../nbs/06_metrics.ipynb #mt000006-1
 def binary_f1(pred, targ)->float:
     "F1 of boolean predictions against boolean targets (NaN when there is nothing to score)."
     pred, targ = np.asarray(pred, dtype=bool), np.asarray(targ, dtype=bool)
     tp, fp, fn = (pred & targ).sum(), (pred & ~targ).sum(), (~pred & targ).sum()
     return 2*tp/(2*tp+fp+fn) if (2*tp+fp+fn) else float('nan')
 
+# %% ../nbs/06_metrics.ipynb #mt000006-2
 def tune_thresholds(
     probs, targs,                              # validation probabilities and 0/1 targets, (n, k)
     grid=None,                                 # thresholds tried (default 0.05, 0.10, ..., 0.95)
@@ -52,6 +54,7 @@ def topk_hits(
     t = torch.as_tensor(targets, device=scores.device)
     return (scores.topk(min(k, scores.shape[1]), dim=1).indices == t[:, None]).any(1)
 
+# %% ../nbs/06_metrics.ipynb #mt000009-1
 def wilson_interval(p:float, n:int, z:float=1.96)->tuple:
     "The Wilson score interval (95% by default) of a proportion `p` measured on `n` trials."
     if n <= 0: raise ValueError('wilson_interval needs at least one trial')
@@ -71,6 +74,7 @@ def pos_weight(
     if absent is not None: w = np.where(pos > 0, w, absent)
     return torch.tensor(np.clip(w, floor, cap), dtype=torch.float32)
 
+# %% ../nbs/06_metrics.ipynb #mt000012-1
 def class_weights(
     labels,                   # class index of every training sample; `ignore` for one without this label
     n:int,                    # classes

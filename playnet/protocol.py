@@ -48,6 +48,7 @@ def module_imports(path:str|Path, package:str='playnet')->dict:
             else: add(mod, node)
     return found
 
+# %% ../nbs/09_protocol.ipynb #pr000007-1
 def layer_violations(
     pkg_dir:str|Path|None=None,   # the package folder (default: playnet's own)
     modules:dict|None=None,       # {module: (layer, family)} (default: `MODULES`)
@@ -73,8 +74,10 @@ def console_scripts(dist:str='playnet')->dict:
     eps = importlib.metadata.distribution(dist).entry_points
     return {e.name: e.value for e in eps if e.group == 'console_scripts'}
 
+# %% ../nbs/09_protocol.ipynb #pr000014-1
 class _Parsed(Exception): pass
 
+# %% ../nbs/09_protocol.ipynb #pr000014-2
 def script_parser(target:str)->CLIParser:
     "The parser that the console script `target` ('module:function') builds, taken before it parses anything; a `TypeError` if it builds none with `cli_parser`."
     mod, fn = target.split(':')
@@ -86,6 +89,7 @@ def script_parser(target:str)->CLIParser:
         except SystemExit: pass
     raise TypeError(f"{target} does not build its parser with playnet.core.cli_parser")
 
+# %% ../nbs/09_protocol.ipynb #pr000014-3
 def undocumented_options(p)->list:
     "The options of parser `p` that its `--help` lists without saying what they do."
     return [a.option_strings[0] if a.option_strings else a.dest for a in p._actions
@@ -110,21 +114,25 @@ SECTIONS = {   # section: 'module:function', in report order
     'gan': 'playnet.gan:gan_section', 'capture': 'playnet.capture:capture_section', 'imitation': 'playnet.dagger:imitation_section',
 }
 
+# %% ../nbs/09_protocol.ipynb #94981fc8-1
 def register_section(name:str, section)->None:
     "Add (or replace) a report section for this session: `section` is a function or a 'module:function' string."
     SECTIONS[name] = section
 
+# %% ../nbs/09_protocol.ipynb #94981fc8-2
 def section_function(name:str):
     "The function behind the section `name` of `SECTIONS`, imported on first use."
     if name not in SECTIONS: raise ValueError(f"unknown section {name}; choose from {', '.join(SECTIONS)}")
     return resolve(SECTIONS[name])
 
+# %% ../nbs/09_protocol.ipynb #94981fc8-3
 def resolve(target):
     "The function a 'module:function' string names, imported on first use (a function is returned as it is)."
     if callable(target): return target
     mod, fn = target.split(':')
     return getattr(importlib.import_module(mod), fn)
 
+# %% ../nbs/09_protocol.ipynb #94981fc8-4
 def section_violations(fn)->list:
     "How the signature of a section function departs from `section(report, results=None, tiny=False, ...)`: one line per departure."
     ps, out = list(inspect.signature(fn).parameters.values()), []
@@ -141,6 +149,7 @@ TRAINERS = {   # family: its train function, 'module:function'
     'gan': 'playnet.gan:train', 'imitation': 'playnet.imitation:train_policy',
 }
 
+# %% ../nbs/09_protocol.ipynb #77621216-1
 def train_violations(fn)->list:
     "How a family's train function departs from the protocol (`out`, `quiet=False`, none of the older names): one line per departure."
     ps, out = inspect.signature(fn).parameters, []

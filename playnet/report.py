@@ -10,18 +10,21 @@ import io, html, datetime, re
 from pathlib import Path
 import numpy as np
 import pandas as pd
+from fastcore.basics import patch
 from .core import atomic_write, atomic_write_text
 import playnet
 
 # %% ../nbs/04_report.ipynb #8e9a158a
 def _slug(s): return re.sub(r'[^a-z0-9]+', '-', s.lower()).strip('-') or 'figure'
 
+# %% ../nbs/04_report.ipynb #8e9a158a-1
 _CSS = """body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
 h1{border-bottom:2px solid #444}h2{margin-top:2em;border-bottom:1px solid #ccc}table{border-collapse:collapse;margin:1em 0}
 td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f4f4f4}.metrics td:first-child{text-align:left}
 figure{display:inline-block;margin:0.5em 1em 0.5em 0;vertical-align:top}figcaption{font-size:90%;color:#555;max-width:520px}
 img{max-width:100%}.meta{color:#666;font-size:90%}"""
 
+# %% ../nbs/04_report.ipynb #8e9a158a-2
 class Report:
     "An HTML report: sections of text, headline numbers, tables and PNG figures under one folder."
     def __init__(self, path:str|Path, title:str='playnet report'):
@@ -49,51 +52,60 @@ class Report:
         "A table from a DataFrame."
         self._cur()['parts'].append(('table', (df, caption, float_format)))
 
-    def add_figure(self, fig, name:str, caption:str='', dpi:int=100)->Path:
-        "Save a matplotlib figure as `<name>.png` (atomically) and show it in the current section."
-        buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=dpi, bbox_inches='tight')
-        return self._add_png(buf.getvalue(), name, caption)
+# %% ../nbs/04_report.ipynb #8e9a158a-2-p0
+@patch
+def add_figure(self:Report, fig, name:str, caption:str='', dpi:int=100)->Path:
+    "Save a matplotlib figure as `<name>.png` (atomically) and show it in the current section."
+    buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=dpi, bbox_inches='tight')
+    return self._add_png(buf.getvalue(), name, caption)
 
-    def add_image(self, png:str|Path, name:str, caption:str='')->Path:
-        "Copy a saved PNG (a benchmark's figure, say) into the report as `<name>.png` (atomically) and show it in the current section."
-        png = Path(png)
-        if not png.is_file(): raise FileNotFoundError(f"image {png} not found")
-        return self._add_png(png.read_bytes(), name, caption)
+@patch
+def add_image(self:Report, png:str|Path, name:str, caption:str='')->Path:
+    "Copy a saved PNG (a benchmark's figure, say) into the report as `<name>.png` (atomically) and show it in the current section."
+    png = Path(png)
+    if not png.is_file(): raise FileNotFoundError(f"image {png} not found")
+    return self._add_png(png.read_bytes(), name, caption)
 
-    def _add_png(self, data:bytes, name:str, caption:str)->Path:
-        part = self._cur()['parts']   # no section yet: fail before writing a file
-        fn = self.path/f'{_slug(name)}.png'
-        with atomic_write(fn, 'wb') as f: f.write(data)
-        part.append(('figure', (fn.name, caption)))
-        return fn
+@patch
+def _add_png(self:Report, data:bytes, name:str, caption:str)->Path:
+    part = self._cur()['parts']   # no section yet: fail before writing a file
+    fn = self.path/f'{_slug(name)}.png'
+    with atomic_write(fn, 'wb') as f: f.write(data)
+    part.append(('figure', (fn.name, caption)))
+    return fn
 
-    def _part_html(self, kind, v):
-        if kind == 'text': return f'<p>{html.escape(v)}</p>'
-        if kind == 'metrics':
-            m, cap = v
-            rows = ''.join(f'<tr><td>{html.escape(str(k))}</td><td>{_fmt(x)}</td></tr>' for k, x in m.items())
-            return (f'<p class="meta">{html.escape(cap)}</p>' if cap else '') + f'<table class="metrics">{rows}</table>'
-        if kind == 'table':
-            df, cap, ff = v
-            return (f'<p class="meta">{html.escape(cap)}</p>' if cap else '') + df.to_html(float_format=ff.format, border=0)
-        if kind == 'figure':
-            fn, cap = v
-            return f'<figure><img src="{html.escape(fn)}" alt="{html.escape(cap or fn)}"><figcaption>{html.escape(cap)}</figcaption></figure>'
-        raise ValueError(kind)
+# %% ../nbs/04_report.ipynb #8e9a158a-2-p1
+@patch
+def _part_html(self:Report, kind, v):
+    if kind == 'text': return f'<p>{html.escape(v)}</p>'
+    if kind == 'metrics':
+        m, cap = v
+        rows = ''.join(f'<tr><td>{html.escape(str(k))}</td><td>{_fmt(x)}</td></tr>' for k, x in m.items())
+        return (f'<p class="meta">{html.escape(cap)}</p>' if cap else '') + f'<table class="metrics">{rows}</table>'
+    if kind == 'table':
+        df, cap, ff = v
+        return (f'<p class="meta">{html.escape(cap)}</p>' if cap else '') + df.to_html(float_format=ff.format, border=0)
+    if kind == 'figure':
+        fn, cap = v
+        return f'<figure><img src="{html.escape(fn)}" alt="{html.escape(cap or fn)}"><figcaption>{html.escape(cap)}</figcaption></figure>'
+    raise ValueError(kind)
 
-    def to_html(self)->str:
-        "The whole report as one HTML page."
-        stamp = datetime.datetime.now().strftime('%Y-%m-%d %H:%M')
-        body = ''.join(f'<h2 id="{_slug(s["title"])}">{html.escape(s["title"])}</h2>' + ''.join(self._part_html(k, v) for k, v in s['parts'])
-                       for s in self.sections)
-        toc = ''.join(f'<li><a href="#{_slug(s["title"])}">{html.escape(s["title"])}</a></li>' for s in self.sections)
-        return (f'<!doctype html><html><head><meta charset="utf-8"><title>{html.escape(self.title)}</title><style>{_CSS}</style></head>'
-                f'<body><h1>{html.escape(self.title)}</h1><p class="meta">playnet {playnet.__version__}, {stamp}</p><ul>{toc}</ul>{body}</body></html>\n')
+@patch
+def to_html(self:Report)->str:
+    "The whole report as one HTML page."
+    stamp = datetime.datetime.now().strftime('%Y-%m-%d %H:%M')
+    body = ''.join(f'<h2 id="{_slug(s["title"])}">{html.escape(s["title"])}</h2>' + ''.join(self._part_html(k, v) for k, v in s['parts'])
+                   for s in self.sections)
+    toc = ''.join(f'<li><a href="#{_slug(s["title"])}">{html.escape(s["title"])}</a></li>' for s in self.sections)
+    return (f'<!doctype html><html><head><meta charset="utf-8"><title>{html.escape(self.title)}</title><style>{_CSS}</style></head>'
+            f'<body><h1>{html.escape(self.title)}</h1><p class="meta">playnet {playnet.__version__}, {stamp}</p><ul>{toc}</ul>{body}</body></html>\n')
 
-    def save(self)->Path:
-        "Write `index.html` (atomically) and return its path."
-        return atomic_write_text(self.path/'index.html', self.to_html())
+@patch
+def save(self:Report)->Path:
+    "Write `index.html` (atomically) and return its path."
+    return atomic_write_text(self.path/'index.html', self.to_html())
 
+# %% ../nbs/04_report.ipynb #8e9a158a-3
 def _fmt(x):
     if isinstance(x, float): return f'{x:.4g}'
     return html.escape(str(x))
@@ -103,6 +115,7 @@ def _md_cell(x, digits:int)->str:
     s = f'{x:.{digits}g}' if isinstance(x, float) else str(x)
     return s.replace('|', '\\|').replace('\n', ' ')
 
+# %% ../nbs/04_report.ipynb #5a1d0c02-1
 def markdown_table(df:pd.DataFrame, digits:int=3, index:bool=True)->str:
     "`df` as a GitHub-flavoured markdown table."
     cols = ([df.index.name or ''] if index else []) + [str(c) for c in df.columns]
@@ -110,6 +123,7 @@ def markdown_table(df:pd.DataFrame, digits:int=3, index:bool=True)->str:
     line = lambda cells: '| ' + ' | '.join(cells) + ' |'
     return '\n'.join([line(cols), line(['---']*len(cols))] + [line(r) for r in rows])
 
+# %% ../nbs/04_report.ipynb #5a1d0c02-2
 def show_markdown_table(df:pd.DataFrame, digits:int=3, index:bool=True):
     "Display `df` as a markdown table (it stays a table in nbconvert's markdown and on repository pages)."
     from IPython.display import Markdown, display

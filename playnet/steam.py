@@ -28,6 +28,7 @@ GENRES = ['Action', 'Free To Play', 'Strategy', 'Adventure', 'Indie', 'RPG', 'Ca
 STORE_URL = 'https://store.steampowered.com'   # appdetails lives here
 API_URL = 'https://api.steampowered.com'       # the Web API (the app list needs the key)
 
+# %% ../nbs/10_steam.ipynb #ec2b2ec8-1
 class GenreMap:
     "Steam genre (by id, else by name, case-insensitive) -> taxonomy class, read from a CSV table."
     def __init__(self, by_id:dict, by_name:dict, path=None): self.by_id, self.by_name, self.path = by_id, by_name, path
@@ -44,6 +45,7 @@ class GenreMap:
         return [c for c in GENRES if c in got]
     def __repr__(self): return f"GenreMap({len(self.by_name)} names, {len(self.by_id)} ids, from {self.path})"
 
+# %% ../nbs/10_steam.ipynb #ec2b2ec8-2
 def read_genre_map(path:str|Path|None=None)->GenreMap:
     "Read the Steam genre table (`steam_id,steam_genre,genre`; default `data/steam_genre_map.csv`)."
     path = Path(path) if path is not None else data_dir()/'steam_genre_map.csv'
@@ -68,11 +70,13 @@ def redact(s)->str:
     for k in _SECRETS: s = s.replace(k, '***')
     return s
 
+# %% ../nbs/10_steam.ipynb #3439b2aa-1
 class _Redact(logging.Filter):
     def filter(self, rec):
         rec.msg, rec.args = redact(rec.getMessage()), None
         return True
 
+# %% ../nbs/10_steam.ipynb #3439b2aa-2
 log.addFilter(_Redact())
 
 def _read_env_file(path:Path)->dict:
@@ -87,6 +91,7 @@ def _read_env_file(path:Path)->dict:
         out[k] = v
     return out
 
+# %% ../nbs/10_steam.ipynb #3439b2aa-3
 def load_api_key(
     env_file:str|Path='.env',  # the dotenv file read when the variable is not set
     var:str='API_KEY',         # the variable's name
@@ -102,21 +107,27 @@ def load_api_key(
 class BadRecord(ValueError):
     "A permanent failure: the server answered, and asking again will not change it. The item is skipped, with the reason."
 
+# %% ../nbs/10_steam.ipynb #d75f8ad0-1
 class HTTPStatusError(BadRecord):
     "A 4xx answer other than 429, with its `status`."
     def __init__(self, status:int, url:str): super().__init__(f'HTTP {status} from {_url(url)}'); self.status = status
 
+# %% ../nbs/10_steam.ipynb #d75f8ad0-2
 class Malformed(ValueError):
     "An answer that does not have the expected shape (garbled or cut short in transit, or a hiccup of the server): retried."
 
+# %% ../nbs/10_steam.ipynb #d75f8ad0-3
 class FetchError(RuntimeError):
     "A retryable failure (network, 429, 5xx, malformed answers) that outlasted every try: the item is asked again next run."
 
+# %% ../nbs/10_steam.ipynb #d75f8ad0-4
 class HostDown(FetchError):
     "Too many connection failures in a row to one host: the run stops early, its work so far saved."
 
+# %% ../nbs/10_steam.ipynb #d75f8ad0-5
 def _url(u): return redact(u.split('?')[0])
 
+# %% ../nbs/10_steam.ipynb #d75f8ad0-6
 def retry_after_seconds(value:str|None)->float|None:
     "Seconds asked for by a `Retry-After` header (delta-seconds or an HTTP date); None if absent or unreadable."
     if not value: return None
@@ -173,6 +184,7 @@ class Host:
                 self.down = f'{self.name} is unreachable: {self.conn_failures} connection failures in a row (last: {why})'
             if self.down: raise HostDown(self.down)
 
+# %% ../nbs/10_steam.ipynb #bd62819d-1
 class Hosts(dict):
     "One `Host` for each host name, made on first use, for the workers of one run."
     def __init__(self, **kwargs): super().__init__(); self.kwargs, self._lock = kwargs, threading.Lock()
@@ -204,6 +216,7 @@ def _get(session, url, params, timeout, deadline):
     r._content, r._content_consumed = bytes(buf), True
     return r
 
+# %% ../nbs/10_steam.ipynb #ba7b696f-1
 def fetch(
     session:requests.Session,
     url:str,
@@ -375,6 +388,7 @@ class FakeSteam:
 class AppGone(BadRecord):
     "`success: false`: the app is removed, unlisted or region-locked (final once a second ask says the same)."
 
+# %% ../nbs/10_steam.ipynb #06c07412-1
 def parse_appdetails(
     appid:int,
     payload,                     # the decoded JSON answer
@@ -409,9 +423,11 @@ def read_scrape(path:str|Path)->dict:
     if not isinstance(d, dict) or d.get('format') != SCRAPE_FORMAT: raise ValueError(f"{path} is not a playnet scrape file; move it away to start afresh")
     return d
 
+# %% ../nbs/10_steam.ipynb #1a344d78-1
 def _save_scrape(path, games, skipped, failed):
     atomic_write_json(path, dict(format=SCRAPE_FORMAT, games=list(games.values()), skipped=list(skipped.values()), failed=list(failed.values())))
 
+# %% ../nbs/10_steam.ipynb #1a344d78-2
 def scrape_games(
     appids:list,                 # Steam app ids, in the order to visit
     out:str|Path,                # the scrape file (JSON), created or continued
@@ -488,6 +504,7 @@ def _app_list_page(r)->dict:
     if resp.get('have_more_results') and not str(resp.get('last_appid', '')).isdigit(): raise Malformed('the app list reply has more results but no `last_appid`')
     return resp
 
+# %% ../nbs/10_steam.ipynb #a95740f6-1
 def steam_app_list(
     key:str,                 # Steam Web API key (see `load_api_key`)
     n:int|None=None,         # stop after this many apps (None: all)
@@ -537,20 +554,25 @@ def check_image(data:bytes)->tuple:
         with Image.open(io.BytesIO(data)) as im: im.load(); return im.format, im.size
     except Exception as e: raise ValueError(f'not a complete image ({type(e).__name__}: {str(e)[:80]})') from None
 
+# %% ../nbs/10_steam.ipynb #90456850-1
 def _ext(url):
     e = Path(urlparse(url).path).suffix.lower()
     return e if e in IMAGE_EXTS else '.jpg'
 
+# %% ../nbs/10_steam.ipynb #90456850-2
 def _games_list(games):
     if isinstance(games, (str, Path)): return read_scrape(games)['games'] if Path(games).exists() else _missing(games)
     return list(games)
 
+# %% ../nbs/10_steam.ipynb #90456850-3
 def _missing(p): raise FileNotFoundError(f"scrape file {p} not found: run playnet_steam_scrape first")
 
+# %% ../nbs/10_steam.ipynb #90456850-4
 def screenshot_files(game:dict, dest:str|Path, per_game:int=3)->list:
     "(url, path) of the screenshots of `game` that the downloader keeps, in order."
     return [(u, Path(dest)/str(game['appid'])/f'{i}{_ext(u)}') for i, u in enumerate(game['screenshots'][:per_game])]
 
+# %% ../nbs/10_steam.ipynb #90456850-5
 def download_screenshots(
     games,                        # a scrape file, or a list of its game records
     dest:str|Path,                # image folder: dest/<appid>/<n>.<ext>
@@ -614,6 +636,7 @@ def write_genre_dataset(
     atomic_write_text(csv_path, text)
     return df
 
+# %% ../nbs/10_steam.ipynb #fa1f7d64-1
 def make_dataset(
     games,                            # a scrape file, or its game records
     img_dir:str|Path,                 # where `download_screenshots` put the images
@@ -646,9 +669,11 @@ def _fetch_args(p, timeout=10., retries=4, backoff=1.):
     g.add_argument('--log', type=Path, help='also write the log to this file')
     p.add_argument('--json', action='store_true', help='print the closing summary as one JSON object')
 
+# %% ../nbs/10_steam.ipynb #6abdc9fa-1
 def _fetch_kw(a): return dict(timeout=a.timeout, deadline=a.deadline, retries=a.retries, backoff=a.backoff, max_backoff=a.max_backoff,
                               max_retry_after=a.max_retry_after, max_conn_failures=a.max_conn_failures)
 
+# %% ../nbs/10_steam.ipynb #6abdc9fa-2
 def _setup_log(a, prog):
     if getattr(a, 'log', None): writable_file(a.log)
     log.setLevel(logging.INFO)
@@ -658,6 +683,7 @@ def _setup_log(a, prog):
     if getattr(a, 'log', None):
         fh = logging.FileHandler(a.log, encoding='utf-8'); fh.setFormatter(logging.Formatter('%(asctime)s %(levelname)s %(message)s')); log.addHandler(fh)
 
+# %% ../nbs/10_steam.ipynb #6abdc9fa-3
 def _finish(prog, a, counts:dict, text:str, left:int, worked:bool, error=None):
     "Print the closing summary (text or `--json`), the one-line `error` if any, and exit with the status the counts call for."
     status = EXIT_OK if not left else EXIT_RETRY if worked else EXIT_NOTHING
@@ -665,6 +691,7 @@ def _finish(prog, a, counts:dict, text:str, left:int, worked:bool, error=None):
     if error is not None: cli_fail(prog, error, status, clean=redact)
     sys.exit(status)
 
+# %% ../nbs/10_steam.ipynb #6abdc9fa-4
 def read_appids(path:str|Path)->list:
     "App ids from a text file: numbers separated by spaces, commas or newlines; `#` starts a comment."
     path = Path(path)
@@ -674,6 +701,7 @@ def read_appids(path:str|Path)->list:
     if bad: raise ValueError(f"{path}: {bad[0]!r} is not an app id")
     return [int(t) for t in toks if t]
 
+# %% ../nbs/10_steam.ipynb #6abdc9fa-5
 def scrape_cli(argv:list|None=None):
     "Command line: scrape Steam games' names, genres and screenshot URLs, resumably."
     prog = 'playnet_steam_scrape'
@@ -708,6 +736,7 @@ def scrape_cli(argv:list|None=None):
     _finish(prog, a, r, f"{r['games']} games, {r['skipped']} skipped, {r['failed']} left to retry; {r['fetched']} apps asked this run, "
             f"{r['answered']} answered, {r['new']} new games; in {out}", r['failed'], r['answered'] > 0 or not r['fetched'], err)
 
+# %% ../nbs/10_steam.ipynb #6abdc9fa-6
 def download_cli(argv:list|None=None):
     "Command line: download up to 3 screenshots a game, with 10 workers, resumably."
     prog = 'playnet_steam_download'
@@ -730,6 +759,7 @@ def download_cli(argv:list|None=None):
     _finish(prog, a, c, f"{c['written']} written, {c['kept']} already there, {c['missing']} missing on the server, {c['failed']} failed (run again to retry)",
             c['failed'], c['written'] + c['missing'] > 0 or not c['failed'], err)
 
+# %% ../nbs/10_steam.ipynb #6abdc9fa-7
 def dataset_cli(argv:list|None=None):
     "Command line: write the multi-hot genre CSV over the downloaded screenshots."
     prog = 'playnet_steam_dataset'

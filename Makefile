@@ -41,7 +41,7 @@ sync-check: install
 
 # Exported code refers to no undefined name (notebook cells can hide a missing import: the notebook defines it, the module does not).
 names-check: install
-	@out=$$($(PY) -m pyflakes playnet/*.py | grep -E 'undefined name|undefined local' || true); \
+	@out=$$($(PY) -m pyflakes playnet/*.py playnet/*/*.py | grep -E 'undefined name|undefined local' || true); \
 	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; echo "no undefined names in playnet/"
 
 # One torch/OpenMP thread per notebook worker: N_WORKERS notebooks share the cores, and oversubscribed threads slow every step several times.

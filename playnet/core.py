@@ -7,7 +7,7 @@ __all__ = ['REQUIRED', 'CKPT_FORMAT', 'CLI_ERRORS', 'seed_everything', 'get_devi
            'atomic_write', 'atomic_write_text', 'atomic_write_json', 'writable_dir', 'writable_file',
            'remove_stale_temps', 'ConfigError', 'Param', 'read_config', 'write_config', 'CheckpointError', 'to_plain',
            'save_checkpoint', 'load_checkpoint', 'load_model_state', 'update_checkpoint', 'CLIParser', 'cli_parser',
-           'one_line', 'cli_fail', 'cli_errors']
+           'one_line', 'cli_fail', 'cli_errors', 'lazy_package']
 
 # %% ../nbs/00_core.ipynb #dd4a1bbb
 import os, io, re, sys, glob, json, random, argparse, tempfile, configparser, difflib, datetime, contextlib, zipfile, pickle, warnings
@@ -385,3 +385,19 @@ def cli_errors(prog:str, errors:tuple=CLI_ERRORS, code:int=2, clean=None):
     "Context manager: an error of one of `errors` raised inside ends the console script `prog` through `cli_fail`."
     try: yield
     except errors as e: cli_fail(prog, e, code, clean)
+
+# %% ../nbs/00_core.ipynb #d7df8fdb
+def lazy_package(
+    name:str,         # the sub-package, `__name__` in its `__init__.py`
+    modules:tuple,    # its modules, in the order their names are looked up
+)->tuple:             # `(__getattr__, __dir__)` for the sub-package
+    "Module-level `__getattr__` and `__dir__` that find a public name in the first of `modules` whose `__all__` has it, importing that module on first use."
+    import importlib
+    def _getattr(attr):
+        if not attr.startswith('__'):
+            for m in modules:
+                mod = importlib.import_module(f'{name}.{m}')
+                if attr in getattr(mod, '__all__', ()): return getattr(mod, attr)
+        raise AttributeError(f"module {name!r} has no attribute {attr!r}")
+    def _dir(): return sorted({*modules, *(n for m in modules for n in importlib.import_module(f'{name}.{m}').__all__)})
+    return _getattr, _dir

@@ -17,8 +17,9 @@ import pandas as pd
 import torch
 import matplotlib.pyplot as plt
 from .core import atomic_write_json, data_dir, CheckpointError, cli_parser, cli_errors
-from .imitation import (GAME, GAME_FPS, KEYS, CarExpert, ExpertAgent, RandomAgent, PolicyAgent, StreamingRunner, TorchPolicy, play_episode,
-                        record_expert, open_recordings, train_policy, load_policy, evaluate_agents, policy_path)
+from .imitation.data import GAME, GAME_FPS, KEYS, CarExpert, ExpertAgent, RandomAgent, play_episode, record_expert, open_recordings
+from .imitation.runtime import PolicyAgent, StreamingRunner, TorchPolicy, evaluate_agents, policy_path
+from .imitation.policy import train_policy, load_policy
 
 # %% ../nbs/51_dagger.ipynb #da000007
 class MixedAgent:
@@ -125,7 +126,7 @@ def dagger(
         new = 0
         if it > 0:
             if budget is not None and labels >= budget: break
-            from playnet.capture import save_recording
+            from playnet.capture.recording import save_recording
             seeds = [rollout_seed + (it - 1)*episodes + j for j in range(episodes)]
             todo = [s for s in seeds if not (root/'recordings'/f'dagger-{it}-{s}.npz').exists()]
             from playnet.dagger import MixedAgent as _Mixed   # the module's class: worker processes unpickle it by name
@@ -257,7 +258,7 @@ def expert_budget(
 # %% ../nbs/51_dagger.ipynb #da000027
 def track_tiles(seed:int)->int:
     "Tiles of the CarRacing track that `seed` makes."
-    from playnet.imitation import make_game
+    from playnet.imitation.data import make_game
     env = make_game()
     try: env.reset(seed=int(seed)); return len(env.unwrapped.track)
     finally: env.close()
@@ -272,8 +273,10 @@ def live_episodes(
     backend:str='onnx',       # inference backend of the runner ('onnx' or 'torch'), one thread
 )->list:                      # per episode: seed, live return, tiles, game steps, game and decision rates, latency summary
     "Play whole CarRacing episodes live: the game in a window, frames from the screen, keys through the X server; scored by the game's reward."
-    from playnet.capture import ScreenInput, Controller, carracing_window
-    from playnet.imitation import load_runner, autoplay
+    from playnet.capture.screen import ScreenInput
+    from playnet.capture.keys import Controller
+    from playnet.capture.recording import carracing_window
+    from playnet.imitation.runtime import load_runner, autoplay
     runner, cfg = load_runner(checkpoint, backend=backend, threads=1)
     out = []
     for s in seeds:
@@ -327,8 +330,9 @@ def carracing_benchmark(
 )->dict:                      # settings, DAgger iterations, per-agent test summaries, scores, live episodes and latency
     "DAgger and behaviour cloning at equal expert labels (and BC at twice that), with the expert and a random driver, scored on tracks nothing else used."
     import platform
-    from playnet.capture import live_unavailable
-    from playnet.imitation import live_latency, n_params, export_policy, OnnxPolicy
+    from playnet.capture.screen import live_unavailable
+    from playnet.imitation.runtime import live_latency, OnnxPolicy
+    from playnet.imitation.policy import n_params, export_policy
     cfg, root, t_all = {**(CARRACING_TINY if tiny else CARRACING_BENCH), **kw}, Path(root), time.time()
     dc, ep_kw = cfg['dagger'], dict(steps=cfg['dagger']['steps'], skip=cfg['dagger']['skip'], size=cfg['dagger']['size'])
     if set(cfg['test_seeds']) & (set(dc['base_seeds']) | set(dc['valid_seeds']) | set(dc['select_seeds']) | set(range(cfg['bc_seed'], 1900))
@@ -441,7 +445,7 @@ def imitation_section(
     seed:int|None=None,           # the track of the fresh episode (default: the eighth test track)
 )->dict:                          # headline numbers
     "Add the imitation section to `report`: test-track returns per driver with intervals, the DAgger curve, live episodes, and a fresh episode."
-    from playnet.imitation import show_recording
+    from playnet.imitation.data import show_recording
     if results is None and tiny: res = carracing_benchmark(Path(root or tempfile.mkdtemp()), tiny=True, live=False, quiet=True)
     else: res = results if isinstance(results, dict) else json.loads(Path(results or data_dir()/'results'/'imitation_benchmark.json').read_text())
     cfg, s, dc = res['config'], res['summary'], res['config']['dagger']

@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt
 import torchvision.transforms as T
 from ..core import work_dir, atomic_write, atomic_write_json
 from ..vision import normalize
-from ..capture import ScreenInput
+from ..capture.screen import ScreenInput
 
 # %% ../../nbs/20_cards.data.ipynb #4cc94ca9
 SUITS = ('Clubs', 'Diamonds', 'Hearts', 'Spades')
@@ -208,7 +208,7 @@ def apply_modifier(
         env = 0.5 + 0.5*np.sin(2*math.pi*t)
         out = 0.78*rgb + 0.32*bands*env[..., None] + np.array([0.04, -0.02, 0.06], np.float32)
     out = np.clip(out, 0, 1)
-    return Image.fromarray((np.concatenate([out, alpha], -1)*255).round().astype(np.uint8), 'RGBA')
+    return Image.fromarray((np.concatenate([out, alpha], -1)*255).round().astype(np.uint8))   # (h, w, 4) uint8: RGBA
 
 # %% ../../nbs/20_cards.data.ipynb #7f0d50dc
 def show_modifiers(name:str='King of Spades', seed:int=0):

@@ -30,10 +30,12 @@ from fastai.metrics import AccumMetric, ActivationType
 import fastai.callback.progress  # adds `Learner.no_bar`
 from .core import (seed_everything, work_dir, run_dir, data_dir, atomic_write, atomic_write_json, save_checkpoint, update_checkpoint, load_checkpoint,
                           load_model_state, CheckpointError, cli_parser, cli_fail, cli_errors, one_line)
-from .vision import (playnet_learner, fine_tune_two_phase, create_backbone, classifier_head, VisionModel, plot_fine_tune, normalize, image_tensor)
+from .vision import (playnet_learner, fine_tune_two_phase, create_backbone, classifier_head, VisionModel, plot_fine_tune, normalize, image_tensor,
+                           predict_items)
 from .metrics import average_precision, binary_f1, tune_thresholds, pos_weight
 from .games import write_image_folder, game_id, short_name
-from .steam import GENRES, write_genre_dataset, check_image
+from .steam.client import GENRES
+from .steam.collect import write_genre_dataset, check_image
 from .report import Report
 
 # %% ../nbs/11_genre.ipynb #53e35531
@@ -339,13 +341,8 @@ def predict_genres(
 )->np.ndarray:                   # (n, 12) probabilities
     "Genre probabilities of `images` with a loaded genre model."
     imgs = [open_image(o) if not isinstance(o, Image.Image) else o for o in images]
-    dev = next(model.parameters()).device
-    out = []
-    with torch.no_grad():
-        for i in range(0, len(imgs), bs):
-            x = torch.stack([genre_preprocess(im, meta['size'], meta.get('resize')) for im in imgs[i:i+bs]]).to(dev)
-            out.append(torch.sigmoid(model(x)).cpu())
-    return torch.cat(out).numpy() if out else np.zeros((0, len(GENRES)))
+    if not imgs: return np.zeros((0, len(GENRES)))
+    return predict_items(model, imgs, lambda im: genre_preprocess(im, meta['size'], meta.get('resize')), bs, torch.sigmoid).numpy()
 
 # %% ../nbs/11_genre.ipynb #b416477f
 def train_cli(argv:list|None=None):

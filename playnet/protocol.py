@@ -129,8 +129,8 @@ def cli_bypasses(pkg_dir:str|Path|None=None)->list:
 
 # %% ../nbs/09_protocol.ipynb #94981fc8
 SECTIONS = {   # section: 'module:function', in report order
-    'genre': 'playnet.genre:genre_section', 'cards': 'playnet.cards.benchmark:cards_section', 'cars': 'playnet.cars:cars_section',
-    'gan': 'playnet.gan:gan_section', 'capture': 'playnet.capture.recording:capture_section', 'imitation': 'playnet.dagger:imitation_section',
+    'genre': 'playnet.genre:genre_section', 'cards': 'playnet.cards.benchmark:cards_section', 'cars': 'playnet.cars.benchmark:cars_section',
+    'gan': 'playnet.gan.benchmark:gan_section', 'capture': 'playnet.capture.recording:capture_section', 'imitation': 'playnet.dagger:imitation_section',
 }
 
 # %% ../nbs/09_protocol.ipynb #94981fc8-1
@@ -164,8 +164,8 @@ def section_violations(fn)->list:
 
 # %% ../nbs/09_protocol.ipynb #77621216
 TRAINERS = {   # family: its train function, 'module:function'
-    'genre': 'playnet.genre:train_genre', 'cards': 'playnet.cards.learner:train_run', 'cars': 'playnet.cars:train_cars',
-    'gan': 'playnet.gan:train', 'imitation': 'playnet.imitation.policy:train_policy',
+    'genre': 'playnet.genre:train_genre', 'cards': 'playnet.cards.learner:train_run', 'cars': 'playnet.cars.learner:train_cars',
+    'gan': 'playnet.gan.learner:train', 'imitation': 'playnet.imitation.policy:train_policy',
 }
 
 # %% ../nbs/09_protocol.ipynb #77621216-1

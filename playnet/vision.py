@@ -6,7 +6,7 @@
 __all__ = ['ARCHS', 'Backbone', 'lite0_weights_path', 'map_lite0_state_dict', 'efficientnet_lite0_imagenet', 'normalize',
            'denormalize', 'image_tensor', 'imagenet_preprocess', 'imagenet_top', 'resnet_weights_path',
            'create_backbone', 'classifier_head', 'VisionModel', 'vision_splitter', 'playnet_learner', 'model_outputs',
-           'BestCheckpoint', 'fine_tune_two_phase', 'plot_fine_tune']
+           'predict_items', 'BestCheckpoint', 'fine_tune_two_phase', 'plot_fine_tune']
 
 # %% ../nbs/01_vision.ipynb #e85a65da
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
@@ -254,15 +254,37 @@ def model_outputs(
     model:nn.Module,
     dl,                    # batches (x, y): a fastai or torch loader, or a list of pairs
     act=None,              # applied to the outputs (e.g. `torch.sigmoid`); None: the raw logits
-)->tuple:                  # (outputs, targets), concatenated over the batches
+)->tuple:                  # (outputs, targets), concatenated over the batches; outputs a tuple for a model with several
     "A model's outputs and the targets over every batch of `dl`, in order, at evaluation."
     model.eval(); dev = next(model.parameters()).device
-    outs, ys = [], []
+    outs, ys, multi = [], [], False
     with torch.no_grad():
         for xb, yb in dl:
-            o = model(xb.to(dev)).float().cpu().as_subclass(torch.Tensor)
-            outs.append(act(o) if act else o); ys.append(yb.cpu().as_subclass(torch.Tensor))
-    return torch.cat(outs), torch.cat(ys)
+            o = model(xb.to(dev)); multi = isinstance(o, (tuple, list))
+            o = [t.float().cpu().as_subclass(torch.Tensor) for t in (o if multi else [o])]
+            outs.append([act(t) if act else t for t in o]); ys.append(yb.cpu().as_subclass(torch.Tensor))
+    cat = [torch.cat(parts) for parts in zip(*outs)]
+    return (tuple(cat) if multi else cat[0]), torch.cat(ys)
+
+# %% ../nbs/01_vision.ipynb #fce6ebd7
+class _Items(torch.utils.data.Dataset):
+    "Items made inputs on demand, each with a dummy target, for `predict_items`."
+    def __init__(self, items, preprocess): self.items, self.preprocess = list(items), preprocess
+    def __len__(self): return len(self.items)
+    def __getitem__(self, i): return self.preprocess(self.items[i]), 0
+
+# %% ../nbs/01_vision.ipynb #1553a143
+def predict_items(
+    model:nn.Module,
+    items:list,            # paths, images, crops, windows: whatever `preprocess` takes
+    preprocess,            # item -> input tensor (as at validation: size, scaling, normalisation)
+    bs:int=64,
+    act=None,              # applied to each output, e.g. `torch.sigmoid`
+)->torch.Tensor|tuple:     # outputs in item order, (n, ...); a tuple for a model with several outputs
+    "Outputs of `model` for `items`: made tensors by `preprocess`, batched by a fastai `DataLoader`, run by `model_outputs`."
+    from fastai.data.load import DataLoader
+    if not len(items): raise ValueError('predict_items needs at least one item')
+    return model_outputs(model, DataLoader(_Items(items, preprocess), bs=bs, shuffle=False, drop_last=False), act)[0]
 
 # %% ../nbs/01_vision.ipynb #83e6f9b8
 class BestCheckpoint(TrackerCallback):

@@ -322,7 +322,7 @@ def carracing_window(
         if own: stack.callback(lambda: path.unlink(missing_ok=True))
         path.touch()
         err = stack.enter_context(tempfile.TemporaryFile())
-        cmd = [sys.executable, '-m', 'playnet.capture.recording', 'play-carracing', '--seed', str(seed), '--telemetry', str(path),
+        cmd = [sys.executable, '-m', 'playnet.capture', 'play-carracing', '--seed', str(seed), '--telemetry', str(path),
                '--pos', f'{pos[0]},{pos[1]}', '--episode-steps', str(episode_steps)] + (['--max-steps', str(max_steps)] if max_steps else [])
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, preexec_fn=_die_with_parent if sys.platform.startswith('linux') else None)
         def _end():
@@ -415,10 +415,10 @@ def record_cli(argv:list|None=None):
 
 # %% ../../nbs/03c_capture.recording.ipynb #855404d8-4
 def _main(argv:list|None=None):
-    "`python -m playnet.capture.recording`: `play-carracing [...]` runs the test game; anything else is `playnet_record`."
+    "`python -m playnet.capture`: `play-carracing [...]` runs the test game; anything else is `playnet_record`."
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] != ['play-carracing']: return record_cli(argv)
-    p = cli_parser('python -m playnet.capture.recording play-carracing', 'CarRacing-v3 in a window, arrow keys, telemetry as JSON lines.')
+    p = cli_parser('python -m playnet.capture play-carracing', 'CarRacing-v3 in a window, arrow keys, telemetry as JSON lines.')
     p.add_argument('--seed', type=int, default=0, help='track seed (default 0)')
     p.add_argument('--telemetry', type=Path, help='write one JSON line per game step to this file')
     p.add_argument('--pos', type=_ints(2, 'pos'), default=(0, 0), help='window position X,Y (default 0,0)')

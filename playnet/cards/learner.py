@@ -30,7 +30,7 @@ from fastai.callback.progress import ProgressCallback
 from fastai.optimizer import OptimWrapper
 from ..core import (seed_everything, atomic_write_json, save_checkpoint, load_checkpoint, load_model_state,
                           CheckpointError, writable_dir, cli_parser, cli_errors)
-from ..vision import create_backbone, classifier_head
+from ..vision import create_backbone, classifier_head, predict_items
 from ..metrics import class_weights, topk_hits
 from .data import (apply_modifier, card_identities, CARD_TYPES, catalogue_summary, CATALOGUES, compose_table,
                                 crop_box, CROP_SIZE, default_catalogue, identity_info, make_tables, MODIFIERS, RANKS,
@@ -358,11 +358,10 @@ class CardIdentifier:
     @torch.no_grad()
     def probs(self, crops:list, bs:int=128)->dict:
         "Softmax probabilities of each head for a list of crops: {head: (n, classes) tensor}."
-        out = {h: [] for h in self.model.head_names}
-        for i in range(0, len(crops), bs):
-            x = torch.stack([to_tensor(c, self.size) for c in crops[i:i+bs]])
-            for h, o in zip(self.model.head_names, self.model(x)): out[h].append(F.softmax(o, 1))
-        P = {h: torch.cat(v) if v else torch.zeros(0, len(self.meta['heads'][h])) for h, v in out.items()}
+        if not len(crops): P = {h: torch.zeros(0, len(self.meta['heads'][h])) for h in self.model.head_names}
+        else:
+            outs = predict_items(self.model, crops, lambda c: to_tensor(c, self.size), bs, lambda o: F.softmax(o, 1))
+            P = dict(zip(self.model.head_names, outs if isinstance(outs, tuple) else (outs,)))
         if self.decode == 'joint' and 'identity' in P and ('suit' in P or 'rank' in P): P['identity'] = self._joint(P)
         return P
     def __call__(self, crops:list)->list:

@@ -303,7 +303,7 @@ def _main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     cmds = dict(train=train_cli, autoplay=autoplay_cli)
     if not argv or argv[0] not in cmds:
-        cli_fail('python -m playnet.imitation.runtime', 'give a command: train or autoplay, then its options (see its --help)')
+        cli_fail('python -m playnet.imitation', 'give a command: train or autoplay, then its options (see its --help)')
     cmds[argv[0]](argv[1:])
 
 # %% ../../nbs/50c_imitation.runtime.ipynb #b2974610

@@ -6,7 +6,7 @@
 __all__ = ['ARCHS', 'Backbone', 'lite0_weights_path', 'map_lite0_state_dict', 'efficientnet_lite0_imagenet', 'normalize',
            'denormalize', 'image_tensor', 'imagenet_preprocess', 'imagenet_top', 'resnet_weights_path',
            'create_backbone', 'classifier_head', 'VisionModel', 'vision_splitter', 'playnet_learner', 'model_outputs',
-           'predict_items', 'BestCheckpoint', 'fine_tune_two_phase', 'plot_fine_tune']
+           'predict_items', 'Predictor', 'BestCheckpoint', 'fine_tune_two_phase', 'plot_fine_tune']
 
 # %% ../nbs/01_vision.ipynb #e85a65da
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
@@ -285,6 +285,20 @@ def predict_items(
     from fastai.data.load import DataLoader
     if not len(items): raise ValueError('predict_items needs at least one item')
     return model_outputs(model, DataLoader(_Items(items, preprocess), bs=bs, shuffle=False, drop_last=False), act)[0]
+
+# %% ../nbs/01_vision.ipynb #bb78c185
+class Predictor:
+    "A loaded model ready for `predict`: the network in eval mode, its checkpoint's metadata, and the item -> tensor step they define."
+    def __init__(self,
+        model:nn.Module,
+        meta:dict,          # the checkpoint's metadata: everything inference needs
+        preprocess,         # item -> input tensor, as at validation
+        act=None,           # applied to the outputs (softmax, sigmoid, ...)
+    ): self.model, self.meta, self.preprocess, self.act = model.eval(), meta, preprocess, act
+    def outputs(self, items:list, bs:int=64):
+        "The model's outputs for `items` (after `act`), through `predict_items`."
+        return predict_items(self.model, items, self.preprocess, bs, self.act)
+    def __repr__(self): return f"Predictor({type(self.model).__name__}, {self.meta.get('arch', '?')}, {sum(p.numel() for p in self.model.parameters()):,} parameters)"
 
 # %% ../nbs/01_vision.ipynb #83e6f9b8
 class BestCheckpoint(TrackerCallback):

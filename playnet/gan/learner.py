@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'load_frames', 'to_unit', 'NoiseImageDataset', 'heldout_dir', 'game_frames', 'gen_loss', 'crit_loss',
            'gan_models', 'gan_learner', 'save_grid', 'fixed_noise', 'GANRun', 'gan_arch', 'tensor_sha1',
-           'GANDataParallel', 'new_run_dir', 'train', 'train_cli']
+           'GANDataParallel', 'new_run_dir', 'train', 'load', 'predict', 'train_cli']
 
 # %% ../../nbs/40b_gan.learner.ipynb #902e4807-i1
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
@@ -18,11 +18,12 @@ import torch.nn.functional as F
 from PIL import Image
 from fastai.callback.core import Callback
 from fastai.data.core import DataLoaders
-from fastai.vision.gan import GANLearner, FixedGANSwitcher
+from fastai.vision.gan import GANLearner, FixedGANSwitcher, GANModule
 from fastai.distributed import DistributedDL
 from torchvision.utils import save_image
 from ..core import (seed_everything, get_device, atomic_write, atomic_write_json, write_config, ConfigError,
                           save_checkpoint, load_checkpoint, load_model_state, cli_parser, cli_fail, cli_errors)
+from ..vision import Predictor
 from ..games import write_image_folder
 from ..distributed import launch_cmd, weights_digest, rank_distrib, num_distrib
 from .model import Discriminator, frechet_distance, Generator, lite0_features, model_summary, read_gan_config
@@ -256,6 +257,31 @@ def train(
         else: learn.fit(left, lr=cfg.train.lr)
     return dict(run=run, epochs=cb.hist['epochs'], floor=cb.floor, learn=learn, start_digest=start_digest,
                 g_params=sum(p.numel() for p in g.parameters()), d_params=sum(p.numel() for p in d.parameters()))
+
+# %% ../../nbs/40b_gan.learner.ipynb #186aa14d
+def load(path:str|Path)->Predictor:
+    "A GAN run folder (or its models/last.pth) as a `Predictor` of its generator; items are seeds (ints) or noise vectors."
+    path = Path(path)
+    run = path if path.is_dir() else path.parent.parent
+    if not (run/'config.ini').is_file(): raise FileNotFoundError(f"{run} is not a GAN run folder (no config.ini)")
+    cfg = read_gan_config(run/'config.ini')
+    ck = load_checkpoint(path if path.is_file() else run/'models'/'last.pth', arch=gan_arch(cfg))
+    g, d = gan_models(cfg)
+    gen = load_model_state(GANModule(g, d), ck).generator
+    z = cfg.model.latent_size
+    def noise(o): return torch.randn(z, generator=torch.Generator().manual_seed(int(o))) if isinstance(o, (int, np.integer)) else torch.as_tensor(o, dtype=torch.float32)
+    return Predictor(gen, dict(ck.meta, arch=gan_arch(cfg), run=str(run), latent_size=z), noise)
+
+# %% ../../nbs/40b_gan.learner.ipynb #a9e6fdb5
+def predict(
+    model,              # a `Predictor` from `load`, or a run folder
+    items:list,         # seeds (ints) or noise vectors, one frame each
+    bs:int=256,
+)->np.ndarray:          # (n, height, width, channels) uint8 frames
+    "The GAN family's `predict` verb: a generated frame for each seed or noise vector."
+    p = model if isinstance(model, Predictor) else load(model)
+    x = p.outputs(items, bs)
+    return ((x.clamp(-1, 1) + 1)*127.5).round().to(torch.uint8).permute(0, 2, 3, 1).numpy()
 
 # %% ../../nbs/40b_gan.learner.ipynb #7395c012
 def train_cli(argv:list|None=None):

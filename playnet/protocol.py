@@ -130,8 +130,8 @@ def cli_bypasses(pkg_dir:str|Path|None=None)->list:
 
 # %% ../nbs/09_protocol.ipynb #94981fc8
 SECTIONS = {   # section: 'module:function', in report order
-    'genre': 'playnet.genre:genre_section', 'cards': 'playnet.cards.benchmark:cards_section', 'cars': 'playnet.cars.benchmark:cars_section',
-    'gan': 'playnet.gan.benchmark:gan_section', 'capture': 'playnet.capture.recording:capture_section', 'imitation': 'playnet.imitation.dagger:imitation_section',
+    'genre': 'playnet.genre:genre_section', 'cards': 'playnet.cards.bench:cards_section', 'cars': 'playnet.cars.bench:cars_section',
+    'gan': 'playnet.gan.bench:gan_section', 'capture': 'playnet.capture.recording:capture_section', 'imitation': 'playnet.imitation.dagger:imitation_section',
 }
 
 # %% ../nbs/09_protocol.ipynb #94981fc8-1

@@ -29,6 +29,7 @@ from fastai.torch_core import params, get_model, rank_distrib
 import pandas as pd
 import matplotlib.pyplot as plt
 from .core import save_checkpoint, load_checkpoint, load_model_state, CheckpointError
+from .report import plot_history
 
 # %% ../nbs/01_vision.ipynb #8f70113a
 class Backbone(nn.Module):
@@ -405,20 +406,4 @@ def fine_tune_two_phase(
 # %% ../nbs/01_vision.ipynb #d1e2f302
 def plot_fine_tune(res:dict)->plt.Figure:
     "Loss per batch and per epoch, and metrics per epoch, over both phases of `fine_tune_two_phase`; phase 2 starts at the dashed line."
-    hist = pd.DataFrame(res['history'])
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.5))
-    n1 = res['phase1']['epochs']
-    x0 = 0
-    for ph, n_ep in [('phase1', n1), ('phase2', res['phase2']['epochs'])]:
-        l = res['batch_losses'][ph]
-        if l: ax1.plot(x0 + np.arange(1, len(l)+1)*n_ep/len(l), l, alpha=0.6, c='C0', label='train (per batch)' if x0 == 0 else None)
-        x0 += n_ep
-    ep = np.arange(1, len(hist)+1)
-    ax1.plot(ep, hist['valid_loss'], 'o-', c='C1', label='valid')
-    ax1.set_xlabel('epoch'); ax1.set_ylabel('loss'); ax1.legend()
-    for c in hist.columns:
-        if c not in ('phase', 'epoch', 'train_loss', 'valid_loss'): ax2.plot(ep, hist[c], 'o-', label=c)
-    ax2.set_xlabel('epoch'); ax2.set_ylim(0, 1.02); ax2.legend()
-    for ax in (ax1, ax2): ax.axvline(n1 + 0.5, ls='--', c='grey')
-    fig.tight_layout()
-    return fig
+    return plot_history(res['history'], batch_losses=[(res[p]['epochs'], res['batch_losses'][p]) for p in ('phase1', 'phase2')])

@@ -34,7 +34,7 @@ from ..core import (seed_everything, run_dir, atomic_write_json, load_checkpoint
                           CheckpointError, cli_parser, cli_errors)
 from ..vision import playnet_learner, fine_tune_two_phase, model_outputs, BestCheckpoint, create_backbone, classifier_head, VisionModel, normalize, denormalize, predict_items, Predictor
 from ..garage import HELD_OUT, ROTATIONS
-from ..report import plot_confusion
+from ..report import plot_confusion, plot_history as history_plot
 from .data import _PARTS, garage_dls, GarageError, load_image, novel_mask, show_images, split_dl, UNSEEN
 
 # %% ../../nbs/31b_cars.learner.ipynb #543af582
@@ -244,16 +244,7 @@ def jsonable(res:dict)->dict:
 # %% ../../nbs/31b_cars.learner.ipynb #04fde349
 def plot_history(res:dict)->plt.Figure:
     "Training and validation loss, and validation accuracy, per epoch (dashed: start of a backbone's phase 2)."
-    h = pd.DataFrame(res['history'])
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(9, 3))
-    ep = np.arange(1, len(h)+1)
-    a1.plot(ep, h.train_loss, 'o-', label='train (data loss)'); a1.plot(ep, h.valid_loss, 'o-', label='valid')
-    a1.set_xlabel('epoch'); a1.set_ylabel('loss'); a1.legend(fontsize=8)
-    a2.plot(ep, h.accuracy, 'o-', c='C2', label='valid accuracy'); a2.set_ylim(0, 1.02); a2.set_xlabel('epoch'); a2.legend(fontsize=8)
-    if (h.phase == 2).any():
-        for a in (a1, a2): a.axvline((h.phase == 1).sum() + 0.5, ls='--', c='grey')
-    fig.suptitle(f"{res['arch']}: training history", fontsize=10); fig.tight_layout()
-    return fig
+    return history_plot(res['history'], f"{res['arch']}: training history (train: the data loss, without the L1 term)")
 
 # %% ../../nbs/31b_cars.learner.ipynb #04fde349-1
 def plot_test_confusion(res:dict, ax=None)->plt.Figure:

@@ -130,7 +130,7 @@ def cli_bypasses(pkg_dir:str|Path|None=None)->list:
 
 # %% ../nbs/09_protocol.ipynb #94981fc8
 SECTIONS = {   # section: 'module:function', in report order
-    'genre': 'playnet.genre:genre_section', 'cards': 'playnet.cards.bench:cards_section', 'cars': 'playnet.cars.bench:cars_section',
+    'genre': 'playnet.genre.bench:genre_section', 'cards': 'playnet.cards.bench:cards_section', 'cars': 'playnet.cars.bench:cars_section',
     'gan': 'playnet.gan.bench:gan_section', 'capture': 'playnet.capture.recording:capture_section', 'imitation': 'playnet.imitation.dagger:imitation_section',
 }
 
@@ -165,7 +165,7 @@ def section_violations(fn)->list:
 
 # %% ../nbs/09_protocol.ipynb #77621216
 TRAINERS = {   # family: its train function, 'module:function'
-    'genre': 'playnet.genre:train_genre', 'cards': 'playnet.cards.learner:train_run', 'cars': 'playnet.cars.learner:train_cars',
+    'genre': 'playnet.genre.learner:train_genre', 'cards': 'playnet.cards.learner:train_run', 'cars': 'playnet.cars.learner:train_cars',
     'gan': 'playnet.gan.learner:train', 'imitation': 'playnet.imitation.policy:train_policy',
 }
 

@@ -55,9 +55,9 @@ def cars_benchmark(
     try:
         gb = make_garage(root, n=cfg['n'], seed=cfg['garage_seed'], size=cfg['render'], workers=1 if tiny else os.cpu_count(), progress=False)
         runs, repeats = {}, {}
+        out = (lambda s: root/'runs'/s) if tiny else (lambda s: run_dir(f'cars-bench-{s}'))
         for arch in ('simple', 'efficientnet_lite0'):
             kw_ = dict(db=root/DB_NAME, arch=arch, seed=cfg['seed'], unseen=cfg['unseen'], test_pct=cfg['test_pct'], quiet=quiet, **cfg[arch])
-            out = (lambda s: root/'runs'/s) if tiny else (lambda s: run_dir(f'cars-bench-{s}'))
             runs[arch] = train_cars(**kw_, out=out(arch))
             repeats[arch] = train_cars(**kw_, out=out(f'{arch}-again'))
     finally: torch.set_num_threads(threads)

@@ -6,8 +6,8 @@
 __all__ = ['ARCHS', 'train', 'PixelScale', 'simple_cnn', 'regularized_weights', 'L1Penalty', 'cars_learner', 'unknown_score',
            'auroc', 'unknown_threshold', 'evaluate_cars', 'train_cars', 'jsonable', 'plot_history',
            'plot_test_confusion', 'plot_per_rotation', 'cam_layer', 'grad_cam', 'plot_grad_cam', 'plot_worst',
-           'plot_held_out', 'plot_unknown', 'plot_unknown_cam', 'load_cars_model', 'predict_images', 'load', 'predict',
-           'train_cli', 'predict_cli']
+           'plot_held_out', 'plot_unknown', 'plot_unknown_cam', 'load_cars_model', 'cars_predictor', 'predict_images',
+           'load', 'predict', 'train_cli', 'predict_cli']
 
 # %% ../../nbs/31b_cars.learner.ipynb #d0aaaf6d-i1
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
@@ -32,7 +32,7 @@ import fastai.callback.schedule   # Learner.fit_one_cycle
 import fastai.callback.progress   # Learner.no_bar
 from ..core import (seed_everything, run_dir, atomic_write_json, load_checkpoint, load_model_state, update_checkpoint,
                           CheckpointError, cli_parser, cli_errors)
-from ..vision import playnet_learner, fine_tune_two_phase, model_outputs, BestCheckpoint, create_backbone, classifier_head, VisionModel, normalize, denormalize, predict_items, Predictor
+from ..vision import playnet_learner, fine_tune_two_phase, model_outputs, BestCheckpoint, create_backbone, classifier_head, VisionModel, normalize, denormalize, Predictor
 from ..garage import HELD_OUT, ROTATIONS
 from ..report import plot_confusion, plot_history as history_plot
 from .data import _PARTS, garage_dls, GarageError, load_image, novel_mask, show_images, split_dl, UNSEEN
@@ -395,6 +395,11 @@ def load_cars_model(path:str|Path)->tuple:
     return load_model_state(model, ck).eval(), meta
 
 # %% ../../nbs/31b_cars.learner.ipynb #e5e215f5-1
+def cars_predictor(model:nn.Module, meta:dict)->Predictor:
+    "A loaded car model as a `Predictor`: items are image files, read and scaled as at validation (size from `meta`); outputs are logits."
+    size = tuple(meta['size'])
+    return Predictor(model, meta, lambda p: normalize(load_image(p, size).float()/255))
+
 def predict_images(
     paths:list,            # image files
     model:nn.Module,       # from `load_cars_model`
@@ -402,10 +407,10 @@ def predict_images(
     bs:int=64,
 )->pd.DataFrame:           # path, prediction (a known model), confidence, unknown score, unknown (above the checkpoint's threshold), a probability per class
     "Classify image files with a car model, as the validation pipeline prepares images, and say which show none of the known models."
-    classes, size, thr = meta['heads']['out'], tuple(meta['size']), meta.get('unknown', {}).get('threshold')
+    classes, thr = meta['heads']['out'], meta.get('unknown', {}).get('threshold')
     paths = [Path(p) for p in paths]
     if not paths: return pd.DataFrame()
-    logits = predict_items(model, paths, lambda p: normalize(load_image(p, size).float()/255), bs)
+    logits = cars_predictor(model, meta).outputs(paths, bs)
     rows = [dict(path=str(p), pred=classes[int(pr.argmax())], conf=float(pr.max()), unknown_score=float(sc),
                  unknown=bool(thr is not None and sc > thr), **{c: float(v) for c, v in zip(classes, pr)})
             for p, pr, sc in zip(paths, logits.softmax(1), unknown_score(logits))]
@@ -416,9 +421,7 @@ train = train_cars   # the task protocol's `train` verb
 
 def load(path:str|Path)->Predictor:
     "A car-model checkpoint as a `Predictor`: items are image files, read and scaled as at validation; outputs are logits."
-    model, meta = load_cars_model(path)
-    size = tuple(meta['size'])
-    return Predictor(model, meta, lambda p: normalize(load_image(p, size).float()/255))
+    return cars_predictor(*load_cars_model(path))
 
 def predict(
     model,               # a `Predictor` from `load`, or a checkpoint path

@@ -6,7 +6,7 @@
 __all__ = ['ATARI_ABSENT', 'RECIPES', 'SCHEDULE', 'train', 'atari_genres', 'atari_genre_dataset', 'read_genre_csv', 'split_games',
            'translate_mat', 'RandomGrayscale', 'genre_augs', 'resize_for', 'genre_dataloaders', 'pos_weights',
            'genre_scores', 'genre_metrics', 'genre_learner', 'train_genre', 'load_genre_model', 'open_image',
-           'genre_preprocess', 'predict_genres', 'train_cli', 'predict_cli', 'load', 'predict']
+           'genre_preprocess', 'genre_predictor', 'predict_genres', 'train_cli', 'predict_cli', 'load', 'predict']
 
 # %% ../../nbs/11a_genre.learner.ipynb #5ba6eaa7
 import os, sys, time, warnings, contextlib
@@ -29,7 +29,7 @@ import fastai.callback.progress  # adds `Learner.no_bar`
 from ..core import (seed_everything, work_dir, data_dir, update_checkpoint, load_checkpoint, load_model_state,
                           CheckpointError, cli_parser, cli_fail, cli_errors, one_line)
 from ..vision import (playnet_learner, fine_tune_two_phase, create_backbone, classifier_head, VisionModel, normalize,
-                            image_tensor, predict_items, Predictor)
+                            image_tensor, Predictor)
 from ..metrics import average_precision, binary_f1, tune_thresholds, pos_weight
 from ..games import write_image_folder, short_name
 from ..steam.client import GENRES
@@ -331,6 +331,11 @@ def genre_preprocess(img:Image.Image, size:int, resize:int|None=None, stats=None
     return normalize(x, stats) if stats else normalize(x)
 
 # %% ../../nbs/11a_genre.learner.ipynb #012acd15-3
+def genre_predictor(model, meta:dict)->Predictor:
+    "A loaded genre model as a `Predictor`: items are image paths or PIL images, prepared as at validation (size and resize from `meta`)."
+    prep = lambda o: genre_preprocess(o if isinstance(o, Image.Image) else open_image(o), meta['size'], meta.get('resize'))
+    return Predictor(model, meta, prep, torch.sigmoid)
+
 def predict_genres(
     model, meta:dict,            # from `load_genre_model`
     images:list,                 # paths or PIL images
@@ -339,7 +344,7 @@ def predict_genres(
     "Genre probabilities of `images` with a loaded genre model."
     imgs = [open_image(o) if not isinstance(o, Image.Image) else o for o in images]
     if not imgs: return np.zeros((0, len(GENRES)))
-    return predict_items(model, imgs, lambda im: genre_preprocess(im, meta['size'], meta.get('resize')), bs, torch.sigmoid).numpy()
+    return genre_predictor(model, meta).outputs(imgs, bs).numpy()
 
 # %% ../../nbs/11a_genre.learner.ipynb #b416477f
 def train_cli(argv:list|None=None):
@@ -412,9 +417,7 @@ train = train_genre   # the task protocol's `train` verb
 
 def load(path:str|Path)->Predictor:
     "A genre checkpoint as a `Predictor`: items are image paths or PIL images, prepared as at validation."
-    model, meta = load_genre_model(path)
-    prep = lambda o: genre_preprocess(o if isinstance(o, Image.Image) else open_image(o), meta['size'], meta.get('resize'))
-    return Predictor(model, meta, prep, torch.sigmoid)
+    return genre_predictor(*load_genre_model(path))
 
 # %% ../../nbs/11a_genre.learner.ipynb #e92dd558
 def predict(

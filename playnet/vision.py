@@ -6,7 +6,8 @@
 __all__ = ['ARCHS', 'Backbone', 'lite0_weights_path', 'map_lite0_state_dict', 'efficientnet_lite0_imagenet', 'normalize',
            'denormalize', 'image_tensor', 'imagenet_preprocess', 'imagenet_top', 'resnet_weights_path',
            'create_backbone', 'classifier_head', 'VisionModel', 'vision_splitter', 'playnet_learner', 'model_outputs',
-           'predict_items', 'Predictor', 'BestCheckpoint', 'fine_tune_two_phase', 'plot_fine_tune']
+           'predict_items', 'Predictor', 'save_learner_checkpoint', 'BestCheckpoint', 'fine_tune_two_phase',
+           'plot_fine_tune']
 
 # %% ../nbs/01_vision.ipynb #e85a65da
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
@@ -301,6 +302,12 @@ class Predictor:
         return predict_items(self.model, items, self.preprocess, bs, self.act)
     def __repr__(self): return f"Predictor({type(self.model).__name__}, {self.meta.get('arch', '?')}, {sum(p.numel() for p in self.model.parameters()):,} parameters)"
 
+# %% ../nbs/01_vision.ipynb #d62b3bbe
+def save_learner_checkpoint(learn:Learner, path:str|Path, meta:dict|None=None)->Path:
+    "A playnet checkpoint of `learn`: its model, architecture, class names (one head, `out`), optimizer state and `meta`."
+    model = get_model(learn.model)
+    return save_checkpoint(path, model, getattr(learn, 'arch', type(model).__name__), {'out': list(getattr(learn, 'class_names', []))}, opt=learn.opt, meta=meta)
+
 # %% ../nbs/01_vision.ipynb #83e6f9b8
 class BestCheckpoint(TrackerCallback):
     "Save a playnet checkpoint whenever `monitor` improves; reload the best weights after fitting."
@@ -311,18 +318,25 @@ class BestCheckpoint(TrackerCallback):
         comp=None, min_delta:float=0.,
         meta:dict|None=None,         # extra metadata (phase, thresholds, ...)
         load_best:bool=True,         # reload the best weights at the end
+        save=None,                   # `save(learn, path, meta)` writes the checkpoint (default: `save_learner_checkpoint`)
+        resume:bool=False,           # start from the best that `path` already holds (a resumed run)
+        epoch_offset:int=0,          # epochs done before this fit (a resumed run numbers its epochs on from them)
     ):
         super().__init__(monitor=monitor, comp=comp, min_delta=min_delta)
         self.path, self.meta, self.load_best, self.best_epoch, self.best_state = Path(path), meta or {}, load_best, None, None
+        self.save, self.epoch_offset = save or save_learner_checkpoint, epoch_offset
+        if resume and self.path.exists(): self._resume()
+    def _resume(self):
+        ck = load_checkpoint(self.path)
+        if ck.meta.get('monitor') != self.monitor: raise CheckpointError(f"{self.path} kept the best {ck.meta.get('monitor')!r}, not {self.monitor!r}: resume with the same monitor")
+        self.best, self.best_epoch, self.best_state, self.reset_on_fit = ck.meta['best'], ck.meta['epoch'], ck.model, False
     def after_epoch(self):
         super().after_epoch()
         if not self.new_best: return
-        self.best_epoch, model = self.epoch, get_model(self.learn.model)
+        self.best_epoch, model = self.epoch + self.epoch_offset, get_model(self.learn.model)
         # replicas are identical: every rank keeps the best weights in memory, rank 0 writes the file
         self.best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
-        if rank_distrib() == 0:
-            save_checkpoint(self.path, model, getattr(self.learn, 'arch', type(model).__name__), {'out': list(getattr(self.learn, 'class_names', []))},
-                            opt=self.learn.opt, meta={**self.meta, 'epoch': self.epoch, 'monitor': self.monitor, 'best': float(self.best)})
+        if rank_distrib() == 0: self.save(self.learn, self.path, {**self.meta, 'epoch': self.best_epoch, 'monitor': self.monitor, 'best': float(self.best)})
     def after_fit(self):
         super().after_fit()
         if self.load_best and self.best_state is not None: get_model(self.learn.model).load_state_dict(self.best_state)
@@ -334,23 +348,28 @@ def _phase_cbs(sched, monitor, comp, plateau_patience, plateau_factor, patience)
     if patience: cbs.append(EarlyStoppingCallback(monitor=monitor, comp=comp, patience=patience))
     return cbs
 
+# %% ../nbs/01_vision.ipynb #e59385b0-0b
+def _resumed(f, start:float):
+    "The schedule `f` over [0, 1] from `start` on: what is left of it, stretched over a fit's [0, 1]."
+    return f if not start else (lambda pos: f(start + (1 - start)*pos))
+
 # %% ../nbs/01_vision.ipynb #e59385b0-1
-def _fit_phase(learn, epochs, lrs, sched, cbs):
+def _fit_phase(learn, epochs, lrs, sched, cbs, start:float=0.):
     if epochs <= 0: return
     if sched == 'one_cycle': return learn.fit_one_cycle(epochs, np.array(listify(lrs), dtype=float) if is_listy(lrs) else lrs, cbs=cbs)
     if sched == 'cosine':
         lr_max = np.array([h['lr'] for h in learn.opt.hypers]) if lrs is None else np.array(listify(lrs), dtype=float)
         if len(lr_max) == 1: lr_max = np.repeat(lr_max, len(learn.opt.param_lists))
         learn.opt.set_hypers(lr=lr_max)
-        return learn.fit(epochs, lr_max, cbs=cbs+[ParamScheduler({'lr': SchedCos(lr_max, lr_max/100)})])
+        return learn.fit(epochs, lr_max, cbs=cbs+[ParamScheduler({'lr': _resumed(SchedCos(lr_max, lr_max/100), start)})])
     return learn.fit(epochs, lrs, cbs=cbs)
 
 # %% ../nbs/01_vision.ipynb #e59385b0-2
-def _phase_history(learn, phase):
-    "Per-epoch rows and per-batch losses of the fit that just ended (fastai's recorder restarts at each fit)."
+def _phase_history(learn, phase, offset:int=0):
+    "Per-epoch rows (numbered from `offset`) and per-batch losses of the fit that just ended (fastai's recorder restarts at each fit)."
     rec = learn.recorder
     names = list(rec.metric_names[1:-1])
-    rows = [dict(phase=phase, epoch=i, **{n: float(v) for n, v in zip(names, vals)}) for i, vals in enumerate(rec.values)]
+    rows = [dict(phase=phase, epoch=offset+i, **{n: float(v) for n, v in zip(names, vals)}) for i, vals in enumerate(rec.values)]
     return rows, [float(l) for l in rec.losses]
 
 # %% ../nbs/01_vision.ipynb #e59385b0-3
@@ -370,9 +389,16 @@ def fine_tune_two_phase(
     ckpt_dir:str|Path|None=None, # where the best checkpoints go (default: `learn.path/learn.model_dir`)
     name:str='best_model',       # checkpoint stem: `<name>_phase1.pth`, `<name>_final.pth`
     meta:dict|None=None,         # extra checkpoint metadata
+    cbs:list=(),                 # more callbacks for both phases' fits
+    done:tuple=(0, 0),           # epochs of each phase already trained: a resumed run fits the rest ('cosine' only)
+    save=None,                   # `save(learn, path, meta)` writes the best checkpoints (default: `save_learner_checkpoint`)
 )->dict:
-    "Fine-tune in the PlayNet seed's two phases, keeping the best checkpoint of each."
+    "Fine-tune in the PlayNet seed's two phases, keeping the best checkpoint of each; resumable after any epoch."
     if sched not in ('plateau', 'cosine', 'one_cycle'): raise ValueError(f"sched={sched!r}: use 'plateau', 'cosine' or 'one_cycle'")
+    d1, d2 = (int(v) for v in done)
+    if not (0 <= d1 <= epochs_frozen and 0 <= d2 <= epochs_unfrozen) or (d2 and d1 < epochs_frozen):
+        raise ValueError(f"done={tuple(done)}: between (0, 0) and ({epochs_frozen}, {epochs_unfrozen}), and phase 2 only after all of phase 1")
+    if (d1 or d2) and sched != 'cosine': raise ValueError(f"done={tuple(done)}: only sched='cosine' resumes (the state of a {sched!r} schedule is not saved)")
     n_groups = len(learn.splitter(learn.model))
     if not 0 <= unfreeze < n_groups: raise ValueError(f"unfreeze={unfreeze}: this model has {n_groups-1} body groups")
     ckpt_dir = Path(ckpt_dir) if ckpt_dir is not None else Path(learn.path)/learn.model_dir
@@ -381,23 +407,26 @@ def fine_tune_two_phase(
     res = {}
     # phase 1: head only
     learn.freeze()
-    best1 = BestCheckpoint(p1, monitor=monitor, comp=comp, meta={**meta, 'phase': 1})
-    _fit_phase(learn, epochs_frozen, lr_frozen, sched, [best1]+_phase_cbs(sched, monitor, comp, plateau_patience, plateau_factor, patience))
-    hist, losses = _phase_history(learn, 1) if epochs_frozen > 0 else ([], [])
+    best1 = BestCheckpoint(p1, monitor=monitor, comp=comp, meta={**meta, 'phase': 1}, save=save, resume=d1 > 0, epoch_offset=d1)
+    _fit_phase(learn, epochs_frozen - d1, lr_frozen, sched, [best1]+_phase_cbs(sched, monitor, comp, plateau_patience, plateau_factor, patience)+list(cbs),
+               start=d1/max(1, epochs_frozen))
+    hist, losses = _phase_history(learn, 1, d1) if epochs_frozen > d1 else ([], [])
+    if d1 and d1 == epochs_frozen and not d2 and best1.best_state is not None:
+        get_model(learn.model).load_state_dict(best1.best_state)   # resumed between the phases: phase 2 starts from phase 1's best, as it does unbroken
     res['phase1'] = dict(best=float(best1.best) if best1.best_epoch is not None else None, best_epoch=best1.best_epoch,
                          epochs=len(hist), checkpoint=str(p1) if best1.best_epoch is not None else None)
     # phase 2: last `unfreeze` body groups with discriminative LRs
     learn.freeze_to(-(unfreeze+1))
     lrs = [lr_body]*(n_groups-1) + [lr_head]
-    best2 = BestCheckpoint(p2, monitor=monitor, comp=comp, meta={**meta, 'phase': 2})
-    if best1.best_epoch is not None: best2.best = best1.best; best2.reset_on_fit = False
-    _fit_phase(learn, epochs_unfrozen, lrs, sched, [best2]+_phase_cbs(sched, monitor, comp, plateau_patience, plateau_factor, patience))
+    best2 = BestCheckpoint(p2, monitor=monitor, comp=comp, meta={**meta, 'phase': 2}, save=save, resume=d2 > 0, epoch_offset=d2)
+    if best1.best_epoch is not None and best2.best_epoch is None: best2.best = best1.best; best2.reset_on_fit = False
+    _fit_phase(learn, epochs_unfrozen - d2, lrs, sched, [best2]+_phase_cbs(sched, monitor, comp, plateau_patience, plateau_factor, patience)+list(cbs),
+               start=d2/max(1, epochs_unfrozen))
     if best2.best_epoch is None and best1.best_epoch is not None:
         # phase 2 never beat phase 1: the final model is phase 1's, saved under the final name
         get_model(learn.model).load_state_dict(best1.best_state)
-        if rank_distrib() == 0: save_checkpoint(p2, learn.model, learn.arch, {'out': learn.class_names}, opt=learn.opt,
-                        meta={**meta, 'phase': 1, 'epoch': best1.best_epoch, 'monitor': monitor, 'best': float(best1.best)})
-    h2, l2 = _phase_history(learn, 2) if epochs_unfrozen > 0 else ([], [])
+        if rank_distrib() == 0: (save or save_learner_checkpoint)(learn, p2, {**meta, 'phase': 1, 'epoch': best1.best_epoch, 'monitor': monitor, 'best': float(best1.best)})
+    h2, l2 = _phase_history(learn, 2, d2) if epochs_unfrozen > d2 else ([], [])
     res['phase2'] = dict(best=float(best2.best) if best2.best_epoch is not None else res['phase1']['best'],
                          best_epoch=best2.best_epoch, epochs=len(h2), checkpoint=str(p2))
     res['history'], res['batch_losses'] = hist + h2, dict(phase1=losses, phase2=l2)

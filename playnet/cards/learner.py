@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['STRATEGIES', 'DEFAULT_HEADS', 'DECODINGS', 'TRAIN_STATE', 'train', 'HeadStrategy', 'head_strategies',
-           'split_by_source', 'render_crops', 'build_samples', 'valid_samples', 'CardsDataset', 'sample_weights',
-           'WeightedDL', 'CardsModel', 'cards_splitter', 'MultiHeadLoss', 'HeadAccuracy', 'cards_learner',
-           'CosineAnneal', 'freeze_head', 'train_cards', 'save_cards', 'load_cards', 'resume_cards', 'CardIdentifier',
-           'identify_card', 'load', 'predict', 'identify_cli', 'EpochSaver', 'train_run', 'train_cli']
+           'split_by_source', 'render_crops', 'build_samples', 'valid_samples', 'card_aug_tfms', 'card_color_tfms',
+           'CardsDataset', 'sample_weights', 'CardsModel', 'cards_splitter', 'MultiHeadLoss', 'HeadAccuracy',
+           'cards_learner', 'freeze_head', 'save_cards', 'FreezeHeads', 'train_cards', 'load_cards', 'resume_cards',
+           'CardIdentifier', 'identify_card', 'load', 'predict', 'identify_cli', 'EpochSaver', 'train_run', 'train_cli']
 
 # %% ../../nbs/22_cards.learner.ipynb #f5085165-i2
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
@@ -19,18 +19,20 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image, UnidentifiedImageError
-import torchvision.transforms as T
-from fastai.torch_core import params
-from fastai.data.load import DataLoader
-from fastai.data.core import DataLoaders
+from fasttransform import Pipeline
+from fastai.torch_core import params, TensorImage
+from fastai.data.core import DataLoaders, TfmdDL
+from fastai.data.transforms import Normalize
+from fastai.vision.core import imagenet_stats
+from fastai.vision.augment import aug_transforms, Brightness, Contrast, Saturation, Hue
 from fastai.learner import Learner, Metric
 from fastai.callback.core import Callback
-from fastai.callback.tracker import EarlyStoppingCallback
+from fastai.callback.data import WeightedDL
 from fastai.callback.progress import ProgressCallback
 from fastai.optimizer import OptimWrapper
 from ..core import (seed_everything, atomic_write_json, save_checkpoint, load_checkpoint, load_model_state,
                           CheckpointError, writable_dir, cli_parser, cli_errors)
-from ..vision import create_backbone, classifier_head, predict_items
+from ..vision import create_backbone, classifier_head, predict_items, image_tensor, fine_tune_two_phase
 from ..metrics import class_weights, topk_hits
 from .data import (apply_modifier, card_identities, CARD_TYPES, catalogue_summary, CATALOGUES, compose_table,
                                 crop_box, CROP_SIZE, default_catalogue, identity_info, make_tables, MODIFIERS, RANKS,
@@ -128,37 +130,38 @@ def valid_samples(df:pd.DataFrame, strategies:dict)->list:
     return [dict(crop=r['crop'], jitter=False, labels={h: s.classes.index(s.label(r)) for h, s in strategies.items()},
                  source=r['source'], origin=_img_hash(r['crop'])) for r in df.to_dict('records')]
 
+# %% ../../nbs/22_cards.learner.ipynb #defcbd88
+def card_aug_tfms()->list:
+    "Batch augmentation of training crops in [0, 1]: a random rotation (up to 6 degrees) and zoom (0.92-1.08), one fastai affine resampling, black outside."
+    return aug_transforms(do_flip=False, max_rotate=6., min_zoom=0.92, max_zoom=1.08, max_lighting=0., max_warp=0., p_affine=1., pad_mode='zeros')
+
+# %% ../../nbs/22_cards.learner.ipynb #defcbd88-1
+def card_color_tfms()->Pipeline:
+    "Colour jitter of one crop in [0, 1] (fastai's lighting transforms on a batch of one), for the samples whose heads allow it."
+    return Pipeline([Brightness(0.3, p=1.), Contrast(0.3, p=1.), Saturation(0.5, p=1.), Hue(0.5, p=1.)], split_idx=0)
+
 # %% ../../nbs/22_cards.learner.ipynb #0a207671
 class CardsDataset(torch.utils.data.Dataset):
-    "Samples as (normalised image, labels per head); training samples are augmented on the fly."
+    "Samples as (image in [0, 1] of `size`, labels per head); a training sample that allows it gets `card_color_tfms`."
     def __init__(self, samples:list, heads:list, size:tuple=CROP_SIZE, train:bool=True):
-        self.samples, self.heads, self.size, self.train = samples, list(heads), size, train
-        self.geom = T.RandomAffine(degrees=6, translate=(0.04, 0.04), scale=(0.92, 1.08))
-        self.color = T.ColorJitter(brightness=0.3, contrast=0.3, saturation=0.5, hue=0.5)
+        self.samples, self.heads, self.size, self.train = samples, list(heads), tuple(size), train
+        self.split_idx = 0 if train else 1       # fastai applies random batch transforms where split_idx is 0 only
+        self.color = card_color_tfms()
     def __len__(self): return len(self.samples)
     def __getitem__(self, i):
         s = self.samples[i]; img = s['crop'].convert('RGB')
-        if self.train:
-            img = self.geom(img)
-            if s['jitter']: img = self.color(img)
-        return to_tensor(img, self.size), torch.tensor([s['labels'][h] for h in self.heads])
+        if img.size != (self.size[1], self.size[0]): img = img.resize((self.size[1], self.size[0]), Image.BILINEAR)
+        x = TensorImage(image_tensor(img))
+        if self.train and s['jitter']: x = self.color(x[None])[0]
+        return x, torch.tensor([s['labels'][h] for h in self.heads])
 
 # %% ../../nbs/22_cards.learner.ipynb #0a207671-1
-def sample_weights(samples:list, head:str='modifier')->torch.Tensor:
-    "Per-sample weight: inverse frequency of its class for `head` (samples without that label: the mean weight)."
-    cnt = pd.Series([s['labels'][head] for s in samples if s['labels'][head] != -100]).value_counts().to_dict()
-    w = [1./cnt[s['labels'][head]] if s['labels'][head] != -100 else None for s in samples]
-    m = float(np.mean([v for v in w if v is not None])) if cnt else 1.
-    return torch.tensor([m if v is None else v for v in w])
-
-# %% ../../nbs/22_cards.learner.ipynb #0a207671-2
-class WeightedDL(DataLoader):
-    "A fastai `DataLoader` drawing its indices with torch's `WeightedRandomSampler`."
-    def __init__(self, dataset, weights:torch.Tensor, **kwargs):
-        super().__init__(dataset, **kwargs); self.weights = weights
-    def get_idxs(self):
-        g = torch.Generator().manual_seed(self.rng.randint(0, 2**31-1))
-        return list(torch.utils.data.WeightedRandomSampler(self.weights, self.n, replacement=True, generator=g))
+def sample_weights(samples:list, head:str='modifier')->np.ndarray:
+    "Per-sample weight for `WeightedDL`: the `class_weights` weight of its `head` class (samples without that label: the mean weight)."
+    labs = np.array([s['labels'][head] for s in samples]); has = labs != -100
+    if not has.any(): return np.ones(len(labs))
+    w = class_weights(labs, int(labs.max()) + 1).numpy().astype(float)[np.where(has, labs, 0)]
+    return np.where(has, w, w[has].mean())
 
 # %% ../../nbs/22_cards.learner.ipynb #c3b2b0e6
 class CardsModel(nn.Module):
@@ -210,7 +213,7 @@ def cards_learner(
     heads:dict=DEFAULT_HEADS,     # {head name: strategy name}; a new head is one more entry
     size:tuple=CROP_SIZE,         # crop size (height, width)
     bs:int=32,
-    weighted:bool|str=False,      # draw training batches with a WeightedRandomSampler balancing this head ('modifier' when True)
+    weighted:bool|str=False,      # draw training batches with fastai's `WeightedDL` balancing this head ('modifier' when True)
     synthetic:int=2,              # synthetic modifier variants per Base training crop
     renders:int=0,                # rendered training crops per identity (`render_crops`)
     pretrained:bool=True,         # ImageNet weights for the backbone
@@ -230,16 +233,18 @@ def cards_learner(
     val = valid_samples(df[df.is_valid], strategies)
     names = list(strategies)
     tds, vds = CardsDataset(trn, names, size, True), CardsDataset(val, names, size, False)
-    tdl = (WeightedDL(tds, sample_weights(trn, 'modifier' if weighted is True else weighted), bs=bs, drop_last=True, num_workers=0) if weighted
-           else DataLoader(tds, bs=bs, shuffle=True, drop_last=True, num_workers=0))
-    dls = DataLoaders(tdl, DataLoader(vds, bs=bs*2, num_workers=0), device=torch.device('cpu') if not torch.cuda.is_available() else None)
+    dev = torch.device('cpu') if not torch.cuda.is_available() else None
+    kw = dict(bs=bs, shuffle=True, drop_last=True, num_workers=0, device=dev, after_batch=card_aug_tfms() + [Normalize.from_stats(*imagenet_stats)])
+    tdl = WeightedDL(tds, wgts=sample_weights(trn, 'modifier' if weighted is True else weighted), **kw) if weighted else TfmdDL(tds, **kw)
+    vdl = TfmdDL(vds, bs=bs*2, num_workers=0, device=dev, after_batch=[Normalize.from_stats(*imagenet_stats)])
+    dls = DataLoaders(tdl, vdl, device=dev)
     body = create_backbone(arch, pretrained=pretrained)
     model = CardsModel(body, {h: len(s.classes) for h, s in strategies.items()}, hidden)
     loss = MultiHeadLoss([class_weights([x['labels'][h] for x in trn], len(s.classes)) for h, s in strategies.items()], [s.weight for s in strategies.values()])
     metrics = [m for i, h in enumerate(names) for m in ([HeadAccuracy(i, h), HeadAccuracy(i, h, 3)] if h == 'identity' else [HeadAccuracy(i, h)])]
     learn = Learner(dls, model, loss_func=loss, metrics=metrics, splitter=cards_splitter, opt_func=_adamw, train_bn=train_bn)
     learn.arch, learn.heads, learn.head_strategies, learn.size = arch, {h: s.classes for h, s in strategies.items()}, dict(heads), size
-    learn.torch_sched, learn.hidden, learn.catalogue = None, hidden, catalogue
+    learn.hidden, learn.catalogue = hidden, catalogue
     learn.identities = identity_info(card_identities(catalogue))
     if pretrained: learn.freeze()
     return learn
@@ -247,32 +252,30 @@ def cards_learner(
 # %% ../../nbs/22_cards.learner.ipynb #2ef2ab8a-1
 def _adamw(params, lr, **kwargs): return OptimWrapper(params, opt=torch.optim.AdamW, lr=lr)
 
-# %% ../../nbs/22_cards.learner.ipynb #5b411355
-class CosineAnneal(Callback):
-    "torch's `CosineAnnealingLR` over one fit's epochs, on the learner's torch optimizer; its state can be saved."
-    order = 55
-    def __init__(self, t_max:int, eta_min:float=0., state:dict|None=None): self.t_max, self.eta_min, self.state = t_max, eta_min, state
-    def before_fit(self):
-        opt = self.learn.opt.opt
-        for g in opt.param_groups: g.pop('initial_lr', None)
-        self.sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=max(1, self.t_max), eta_min=self.eta_min)
-        if self.state: self.sched.load_state_dict(self.state); [g.__setitem__('lr', l) for g, l in zip(opt.param_groups, self.sched.get_last_lr())]
-        self.learn.torch_sched = self.sched
-    def after_epoch(self): self.sched.step()
-
 # %% ../../nbs/22_cards.learner.ipynb #5b411355-1
 def freeze_head(learn:Learner, head:str, frozen:bool=True):
     "Stop (or restart) training of one head."
     if head not in learn.model.heads: raise ValueError(f"no head {head!r}; heads: {', '.join(learn.model.head_names)}")
     for p in learn.model.heads[head].parameters(): p.requires_grad_(not frozen)
 
-# %% ../../nbs/22_cards.learner.ipynb #5b411355-2
-def _fit(learn, epochs, lrs, patience, monitor, freeze_heads, sched_state=None, t_max=None, cbs=()):
-    "Fit `epochs` epochs of a cosine schedule over `t_max` (default: `epochs`), resuming it from `sched_state`."
-    for h in freeze_heads: freeze_head(learn, h)
-    cbs = [CosineAnneal(t_max or epochs, state=sched_state), EarlyStoppingCallback(monitor=monitor, patience=patience)] + list(cbs)
-    learn.fit(epochs, lr=np.array(lrs), cbs=cbs)
-    return [dict(zip(learn.recorder.metric_names[1:-1], [None if v is None else float(v) for v in row])) for row in learn.recorder.values]
+# %% ../../nbs/22_cards.learner.ipynb #8bbe542e
+def save_cards(learn:Learner, path:str|Path, scaler=None, meta:dict|None=None)->Path:
+    "Save model, heads' class names, strategies, optimizer and scaler state in one checkpoint."
+    scaler = scaler or getattr(getattr(learn, 'mixed_precision', None), 'scaler', None) or torch.amp.GradScaler('cpu', enabled=False)
+    return save_checkpoint(path, learn.model, learn.arch, heads=learn.heads, opt=learn.opt.opt if learn.opt else None,
+                           scaler=scaler,
+                           meta=dict(strategies=learn.head_strategies, size=list(learn.size), hidden=learn.hidden,
+                                     catalogue=getattr(learn, 'catalogue', None), identities=getattr(learn, 'identities', None), **(meta or {})))
+
+# %% ../../nbs/22_cards.learner.ipynb #e196e8cc
+class FreezeHeads(Callback):
+    "Keep `heads` fixed through a fit (fastai's `freeze` and `freeze_to` set whole parameter groups trainable; this runs after them)."
+    def __init__(self, heads:tuple=()): self.heads = tuple(heads)
+    def before_fit(self):
+        for h in self.heads: freeze_head(self.learn, h)
+
+# %% ../../nbs/22_cards.learner.ipynb #e196e8cc-1
+def _save_best(learn, path, meta): return save_cards(learn, path, meta=meta)
 
 # %% ../../nbs/22_cards.learner.ipynb #5b411355-3
 def train_cards(
@@ -286,26 +289,13 @@ def train_cards(
     patience:int=10,                # early stopping patience (epochs)
     monitor:str='valid_loss',
     freeze_heads:tuple=(),          # heads kept fixed
-)->dict:
-    "Two-phase multi-head fine-tuning; returns the history of each phase."
-    n = len(learn.opt.param_lists) if learn.opt else 5
-    res = {}
-    if epochs_frozen:
-        learn.freeze()
-        res['phase1'] = _fit(learn, epochs_frozen, [lr_frozen]*5, patience, monitor, freeze_heads)
-    if epochs_unfrozen:
-        learn.freeze_to(-(unfreeze+1))
-        res['phase2'] = _fit(learn, epochs_unfrozen, [lr_body]*4 + [lr_head], patience, monitor, freeze_heads)
-    return res
-
-# %% ../../nbs/22_cards.learner.ipynb #8bbe542e
-def save_cards(learn:Learner, path:str|Path, scaler=None, meta:dict|None=None)->Path:
-    "Save model, heads' class names, strategies, optimizer, scheduler and scaler state in one checkpoint."
-    scaler = scaler or getattr(getattr(learn, 'mixed_precision', None), 'scaler', None) or torch.amp.GradScaler('cpu', enabled=False)
-    return save_checkpoint(path, learn.model, learn.arch, heads=learn.heads, opt=learn.opt.opt if learn.opt else None,
-                           sched=learn.torch_sched, scaler=scaler,
-                           meta=dict(strategies=learn.head_strategies, size=list(learn.size), hidden=learn.hidden,
-                                     catalogue=getattr(learn, 'catalogue', None), identities=getattr(learn, 'identities', None), **(meta or {})))
+    ckpt_dir:str|Path|None=None,    # where the best checkpoints of each phase go (default: `learn.path/learn.model_dir`)
+    cbs:list=(),                    # more callbacks for both phases
+    done:tuple=(0, 0),              # epochs of each phase already trained (a resumed run)
+)->dict:                            # `fine_tune_two_phase`'s result: best of each phase, `history` rows
+    "Two-phase multi-head fine-tuning: `fine_tune_two_phase` with a cosine schedule, cards checkpoints and heads that can be kept fixed."
+    return fine_tune_two_phase(learn, epochs_frozen, epochs_unfrozen, lr_frozen, lr_body, lr_head, unfreeze, sched='cosine', monitor=monitor,
+                               patience=patience, ckpt_dir=ckpt_dir, name='cards', save=_save_best, cbs=[FreezeHeads(freeze_heads), *cbs], done=done)
 
 # %% ../../nbs/22_cards.learner.ipynb #8bbe542e-1
 def _model_from(meta):
@@ -321,7 +311,7 @@ def load_cards(path:str|Path)->tuple:
 
 # %% ../../nbs/22_cards.learner.ipynb #8bbe542e-3
 def resume_cards(path:str|Path, df:pd.DataFrame, bs:int=32, **kwargs)->Learner:
-    "A learner restored from a cards checkpoint (weights, optimizer, scheduler state) to go on training on `df`."
+    "A learner restored from a cards checkpoint (weights and optimizer state) to go on training on `df`."
     ck = load_checkpoint(path)
     learn = cards_learner(df, heads=ck.meta['strategies'], size=tuple(ck.meta['size']), bs=bs, pretrained=False,
                           arch=ck.meta['arch'], hidden=ck.meta.get('hidden', 256), catalogue=ck.meta.get('catalogue'), **kwargs)
@@ -329,7 +319,6 @@ def resume_cards(path:str|Path, df:pd.DataFrame, bs:int=32, **kwargs)->Learner:
     load_model_state(learn.model, ck)
     learn.create_opt()
     if ck.opt: learn.opt.opt.load_state_dict(ck.opt)
-    learn.resume_sched = ck.sched
     return learn
 
 # %% ../../nbs/22_cards.learner.ipynb #21794b9d
@@ -473,7 +462,7 @@ def _row(learn): return {k: (None if v is None else float(v)) for k, v in zip(le
 
 # %% ../../nbs/22_cards.learner.ipynb #t7a1n002-2
 def train_run(
-    out:str|Path,                   # run folder: `cards.pth` after every epoch, and `train_state.json`
+    out:str|Path,                   # run folder: `last.pth` and `train_state.json` after every epoch, `cards.pth` at the end
     catalogue:str|None=None,        # 'kenney', 'decks' or None (`default_catalogue()`)
     heads:dict=DEFAULT_HEADS,       # {head: strategy}
     tables:int=1500,                # composed training tables (split by table into training and validation)
@@ -496,39 +485,34 @@ def train_run(
     settings = dict(catalogue=catalogue, heads=dict(heads), tables=tables, valid_pct=valid_pct, size=list(size), epochs_frozen=epochs_frozen,
                     epochs=epochs, lr_frozen=lr_frozen, lr_body=lr_body, lr_head=lr_head, unfreeze=unfreeze, bs=bs, synthetic=synthetic,
                     jitter_copies=jitter_copies, seed=seed)
-    sp, ck = out/TRAIN_STATE, out/'cards.pth'
+    sp, ck, last = out/TRAIN_STATE, out/'cards.pth', out/'last.pth'
     state = json.loads(sp.read_text()) if sp.exists() else None
     if state:
         diff = [k for k in settings if state['settings'].get(k) != settings[k]]
         if diff: raise ValueError(f"{out} holds a cards run with other settings ({', '.join(diff)}): use another output folder or the same settings")
         if state['finished']: return state
+        if not last.exists(): raise ValueError(f"{out} holds an unfinished cards run without its last.pth: use another output folder")
     say = (lambda *a: None) if quiet else print
     say(catalogue_summary(catalogue))
     seed_everything(seed)
     _, df = make_tables(tables, seed=seed+1, crop=tuple(size), names=list(card_identities(catalogue).name))
     df = split_by_source(df, valid_pct, seed)
     kw = dict(bs=bs, weighted=True, synthetic=synthetic, seed=seed, jitter_copies=jitter_copies)
-    if state and ck.exists():
-        learn = resume_cards(ck, df, **kw); say(f"resuming {out} after {state['done']['phase1']} frozen and {state['done']['phase2']} unfrozen epochs")
+    if state:
+        learn = resume_cards(last, df, **kw); say(f"resuming {out} after {state['done']['phase1']} frozen and {state['done']['phase2']} unfrozen epochs")
     else:
         learn = cards_learner(df, heads, tuple(size), catalogue=catalogue, **kw)
-        state = dict(format='playnet-cards-train-v1', settings=settings, done=dict(phase1=0, phase2=0), history=dict(phase1=[], phase2=[]), finished=False)
+        state = dict(format='playnet-cards-train-v2', settings=settings, done=dict(phase1=0, phase2=0), history=dict(phase1=[], phase2=[]), finished=False)
     if quiet: learn.remove_cb(ProgressCallback); learn.logger = lambda *a, **k: None
-    def saver(phase):
-        def f(learn):
-            state['done'][phase] += 1; state['history'][phase].append(_row(learn))
-            save_cards(learn, ck, meta=dict(seed=seed)); atomic_write_json(sp, state)
-            say(f"{phase} epoch {state['done'][phase]}: " + ', '.join(f'{k} {v:.4f}' for k, v in _row(learn).items() if v is not None))
-        return f
-    for phase, total, lrs, freeze in (('phase1', epochs_frozen, [lr_frozen]*5, lambda: learn.freeze()),
-                                      ('phase2', epochs, [lr_body]*4 + [lr_head], lambda: learn.freeze_to(-(unfreeze+1)))):
-        left = total - state['done'][phase]
-        if left <= 0: continue
-        resumed = state['done'][phase] > 0
-        freeze()
-        _fit(learn, left, lrs, patience=total+1, monitor='valid_loss', freeze_heads=(), sched_state=getattr(learn, 'resume_sched', None) if resumed else None,
-             t_max=total, cbs=[EpochSaver(saver(phase))] + list(cbs or []))
-    state['finished'] = True; atomic_write_json(sp, state)
+    def saver(learn):
+        phase = 'phase1' if state['done']['phase1'] < epochs_frozen else 'phase2'
+        state['done'][phase] += 1; state['history'][phase].append(_row(learn))
+        save_cards(learn, last, meta=dict(seed=seed)); atomic_write_json(sp, state)
+        say(f"{phase} epoch {state['done'][phase]}: " + ', '.join(f'{k} {v:.4f}' for k, v in _row(learn).items() if v is not None))
+    train_cards(learn, epochs_frozen, epochs, lr_frozen, lr_body, lr_head, unfreeze, patience=None, ckpt_dir=out,
+                cbs=[EpochSaver(saver), *(cbs or [])], done=(state['done']['phase1'], state['done']['phase2']))
+    save_cards(learn, ck, meta=dict(seed=seed))      # the best epoch of both phases, which train_cards has loaded
+    state['finished'] = True; atomic_write_json(sp, state); last.unlink(missing_ok=True)
     return state
 
 # %% ../../nbs/22_cards.learner.ipynb #edec46f6
@@ -552,7 +536,7 @@ def train_cli(argv:list|None=None):
     "Command line: `playnet_cards_train --out DIR [--catalogue C] [--heads H,H] [--tables N] [--epochs N] ...`; resumable."
     p = cli_parser('playnet_cards_train', 'Train a cards model (one backbone; identity, edition and card-type heads) on composed table screenshots of a card catalogue. '
                                 'A checkpoint is saved after every epoch: run the same command again to resume after the last one.')
-    p.add_argument('--out', required=True, help='run folder: cards.pth (the model, for playnet_cards_identify) and train_state.json')
+    p.add_argument('--out', required=True, help='run folder: last.pth and train_state.json while it trains, cards.pth (the model, for playnet_cards_identify) at the end')
     p.add_argument('--catalogue', default='auto', choices=('auto',) + CATALOGUES, help="card identities: 'kenney' (53 faces of arcade), 'decks' (those and two SVG themes of gnome-cards-data), 'auto' (decks when installed)")
     p.add_argument('--heads', type=_heads, default=dict(DEFAULT_HEADS), help=f"comma-separated heads, from: {', '.join(STRATEGIES)} (default: identity,modifier,card_type)")
     p.add_argument('--tables', type=int, default=1500, help='composed training tables (default: 1500), of which --valid-pct for validation')
@@ -578,5 +562,5 @@ def train_cli(argv:list|None=None):
                        a.lr_frozen, a.lr_body, a.lr_head, a.unfreeze, a.bs, seed=a.seed, quiet=a.quiet)
     if a.json: print(json.dumps(st, indent=1))
     else:
-        last = (st['history']['phase2'] or st['history']['phase1'] or [{}])[-1]
-        print(f"{Path(a.out).resolve()/'cards.pth'}: {st['settings']['catalogue']} catalogue, " + ', '.join(f'{k} {v:.4f}' for k, v in last.items() if v is not None and k != 'train_loss'))
+        best = min(st['history']['phase1'] + st['history']['phase2'], key=lambda r: r['valid_loss'], default={})   # the epoch cards.pth holds
+        print(f"{Path(a.out).resolve()/'cards.pth'}: {st['settings']['catalogue']} catalogue, " + ', '.join(f'{k} {v:.4f}' for k, v in best.items() if v is not None and k != 'train_loss'))

@@ -231,14 +231,14 @@ def write_image_folder(
     seed:int=0,                 # seed for `sample_frames` (the same for every game; each game gets its own stream)
     size:int|tuple|None=None,   # None: native size; int: the longer side; (w, h): exactly
     avoid:str|Path|None=None,   # a folder laid out like `dest` whose frames, game by game, must not be repeated
-    progress:bool=True,         # show a progress bar over games
+    quiet:bool=False,           # no progress bar over games
     **kwargs,                   # `gap`, `min_diff`, `max_steps`, `view`: passed to `sample_frames`
 )->pd.DataFrame:                # path (relative to dest), game, game_id, index, episode, step, status
     "Write `n` distinct frames of each game to `dest/<game>/NNNN.png`, atomically and resumably."
     dest, gids = Path(dest), list(dict.fromkeys(game_id(g) for g in games))
     if isinstance(size, (list, tuple)): size = [int(o) for o in size]
     rows = []
-    for gid in (progress_bar(gids, leave=False) if progress and gids else gids):
+    for gid in (progress_bar(gids, leave=False) if not quiet and gids else gids):
         rows += _write_game(gid, dest, n, seed, size, avoid, kwargs)
     df = pd.DataFrame(rows, columns=['file', 'game', 'game_id', 'index', 'episode', 'step', 'status'])
     df.insert(0, 'path', [f.relative_to(dest).as_posix() for f in df.pop('file')])
@@ -254,13 +254,13 @@ def write_train_valid(
     n_valid:int=5,              # validation frames a game
     seed:int=0,                 # training seed; validation uses seed + VALID_SEED_OFFSET
     size:int|tuple|None=None,   # as in `write_image_folder`
-    progress:bool=True,         # show progress bars
+    quiet:bool=False,           # no progress bars
     **kwargs,                   # passed to `sample_frames`
 )->pd.DataFrame:                # `write_image_folder`'s columns plus `is_valid`; paths relative to dest
     "Write a train/valid image-folder pair whose validation frames come from other episodes than, and differ from, the training frames."
     dest = Path(dest)
-    trn = write_image_folder(games, dest/'train', n=n_train, seed=seed, size=size, progress=progress, **kwargs)
+    trn = write_image_folder(games, dest/'train', n=n_train, seed=seed, size=size, quiet=quiet, **kwargs)
     val = write_image_folder(games, dest/'valid', n=n_valid, seed=seed+VALID_SEED_OFFSET, size=size,
-                             avoid=dest/'train', progress=progress, **kwargs)
+                             avoid=dest/'train', quiet=quiet, **kwargs)
     trn['path'], val['path'] = 'train/' + trn.path, 'valid/' + val.path
     return pd.concat([trn.assign(is_valid=False), val.assign(is_valid=True)], ignore_index=True)

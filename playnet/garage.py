@@ -455,7 +455,7 @@ def make_garage(
     models:list|None=None,  # model ids drawn in turn (default: all five, the held-out one included)
     chunk:int=64,           # images per task and per database transaction
     quality:int=90,         # JPEG quality
-    progress:bool=True,     # show a fastprogress bar
+    quiet:bool=False,       # no fastprogress bar
 )->dict:                    # counts: total, written, kept; seconds; db path
     "Render a garage of `n` images into `out`, in parallel, resuming whatever an earlier run left."
     t0, out = time.time(), Path(out)
@@ -482,7 +482,7 @@ def make_garage(
                 pool = multiprocessing.get_context('spawn').Pool(min(workers, len(tasks)))
                 results = pool.imap_unordered(_worker_fn(), tasks)
             try:
-                for rows in (progress_bar(results, total=len(tasks)) if progress else results): _save(rows)
+                for rows in (progress_bar(results, total=len(tasks)) if not quiet else results): _save(rows)
             finally:
                 if workers > 1: pool.terminate(); pool.join()
         total = con.execute('SELECT COUNT(*) FROM images WHERE idx < ?', (n,)).fetchone()[0]
@@ -508,7 +508,7 @@ def garage_cli(argv:list|None=None):
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     a = p.parse_args(argv)
     with cli_errors('playnet_garage', (ValueError, OSError, sqlite3.Error)):
-        r = make_garage(a.out, a.n, seed=a.seed, size=a.size, workers=a.workers, chunk=a.chunk, progress=not a.quiet)
+        r = make_garage(a.out, a.n, seed=a.seed, size=a.size, workers=a.workers, chunk=a.chunk, quiet=a.quiet)
     print(f"{r['total']} images in {a.out} ({r['written']} written, {r['kept']} already there) in {r['seconds']:.1f} s; table {r['db']}")
 
 # %% ../nbs/30_garage.ipynb #2b0194a7

@@ -6,8 +6,8 @@
 __all__ = ['ARCHS', 'Backbone', 'lite0_weights_path', 'map_lite0_state_dict', 'efficientnet_lite0_imagenet', 'normalize',
            'denormalize', 'image_tensor', 'imagenet_preprocess', 'imagenet_top', 'resnet_weights_path',
            'create_backbone', 'classifier_head', 'VisionModel', 'vision_splitter', 'playnet_learner', 'model_outputs',
-           'predict_items', 'Predictor', 'save_learner_checkpoint', 'BestCheckpoint', 'fine_tune_two_phase',
-           'plot_fine_tune']
+           'predict_items', 'Predictor', 'save_learner_checkpoint', 'BestCheckpoint', 'phase_history',
+           'fine_tune_two_phase', 'plot_fine_tune']
 
 # %% ../nbs/01_vision.ipynb #e85a65da
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
@@ -365,7 +365,7 @@ def _fit_phase(learn, epochs, lrs, sched, cbs, start:float=0.):
     return learn.fit(epochs, lrs, cbs=cbs)
 
 # %% ../nbs/01_vision.ipynb #e59385b0-2
-def _phase_history(learn, phase, offset:int=0):
+def phase_history(learn:Learner, phase:int, offset:int=0)->tuple:
     "Per-epoch rows (numbered from `offset`) and per-batch losses of the fit that just ended (fastai's recorder restarts at each fit)."
     rec = learn.recorder
     names = list(rec.metric_names[1:-1])
@@ -410,7 +410,7 @@ def fine_tune_two_phase(
     best1 = BestCheckpoint(p1, monitor=monitor, comp=comp, meta={**meta, 'phase': 1}, save=save, resume=d1 > 0, epoch_offset=d1)
     _fit_phase(learn, epochs_frozen - d1, lr_frozen, sched, [best1]+_phase_cbs(sched, monitor, comp, plateau_patience, plateau_factor, patience)+list(cbs),
                start=d1/max(1, epochs_frozen))
-    hist, losses = _phase_history(learn, 1, d1) if epochs_frozen > d1 else ([], [])
+    hist, losses = phase_history(learn, 1, d1) if epochs_frozen > d1 else ([], [])
     if d1 and d1 == epochs_frozen and not d2 and best1.best_state is not None:
         get_model(learn.model).load_state_dict(best1.best_state)   # resumed between the phases: phase 2 starts from phase 1's best, as it does unbroken
     res['phase1'] = dict(best=float(best1.best) if best1.best_epoch is not None else None, best_epoch=best1.best_epoch,
@@ -426,7 +426,7 @@ def fine_tune_two_phase(
         # phase 2 never beat phase 1: the final model is phase 1's, saved under the final name
         get_model(learn.model).load_state_dict(best1.best_state)
         if rank_distrib() == 0: (save or save_learner_checkpoint)(learn, p2, {**meta, 'phase': 1, 'epoch': best1.best_epoch, 'monitor': monitor, 'best': float(best1.best)})
-    h2, l2 = _phase_history(learn, 2, d2) if epochs_unfrozen > d2 else ([], [])
+    h2, l2 = phase_history(learn, 2, d2) if epochs_unfrozen > d2 else ([], [])
     res['phase2'] = dict(best=float(best2.best) if best2.best_epoch is not None else res['phase1']['best'],
                          best_epoch=best2.best_epoch, epochs=len(h2), checkpoint=str(p2))
     res['history'], res['batch_losses'] = hist + h2, dict(phase1=losses, phase2=l2)

@@ -53,7 +53,7 @@ def cars_benchmark(
     root = Path(root) if root is not None else (Path(tempfile.mkdtemp()) if tiny else work_dir('datasets', 'cars-bench'))
     torch.set_num_threads(cfg['threads'])
     try:
-        gb = make_garage(root, n=cfg['n'], seed=cfg['garage_seed'], size=cfg['render'], workers=1 if tiny else os.cpu_count(), progress=False)
+        gb = make_garage(root, n=cfg['n'], seed=cfg['garage_seed'], size=cfg['render'], workers=1 if tiny else os.cpu_count(), quiet=True)
         runs, repeats = {}, {}
         out = (lambda s: root/'runs'/s) if tiny else (lambda s: run_dir(f'cars-bench-{s}'))
         for arch in ('simple', 'efficientnet_lite0'):
@@ -115,7 +115,7 @@ def cars_section(
     figs, runs = None, results if isinstance(results, dict) else None   # figs: the saved figures, when the runs come from a saved benchmark
     if results is None and tiny:
         root = Path(root) if root is not None else Path(tempfile.mkdtemp())
-        make_garage(root/'garage', n=CARS_TINY['n'], seed=0, size=CARS_TINY['render'], workers=1, progress=False)
+        make_garage(root/'garage', n=CARS_TINY['n'], seed=0, size=CARS_TINY['render'], workers=1, quiet=True)
         runs = {a: train_cars(root/'garage'/DB_NAME, arch=a, out=root/'runs'/a, quiet=True, **kw) for a, kw in CARS_TINY['archs'].items()}
     elif runs is None:
         bench = Path(results) if results is not None else data_dir()/'results'/'cars_benchmark.json'

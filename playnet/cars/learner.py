@@ -24,6 +24,7 @@ from fastai.data.core import DataLoaders
 from fastai.vision.core import imagenet_stats
 from fastai.torch_core import TensorImage
 from fastai.learner import Learner
+from fastai.interpret import ClassificationInterpretation
 from fastai.callback.core import Callback
 from fastai.callback.hook import Hook
 from fastai.losses import CrossEntropyLossFlat
@@ -32,7 +33,7 @@ import fastai.callback.schedule   # Learner.fit_one_cycle
 import fastai.callback.progress   # Learner.no_bar
 from ..core import (seed_everything, run_dir, atomic_write_json, load_checkpoint, load_model_state, update_checkpoint,
                           CheckpointError, cli_parser, cli_errors)
-from ..vision import playnet_learner, fine_tune_two_phase, model_outputs, BestCheckpoint, create_backbone, classifier_head, VisionModel, normalize, denormalize, Predictor
+from ..vision import playnet_learner, fine_tune_two_phase, phase_history, model_outputs, BestCheckpoint, create_backbone, classifier_head, VisionModel, normalize, denormalize, Predictor
 from ..garage import HELD_OUT, ROTATIONS
 from ..report import plot_confusion, plot_history as history_plot
 from .data import _PARTS, garage_dls, GarageError, load_image, novel_mask, show_images, split_dl, UNSEEN
@@ -138,13 +139,13 @@ def evaluate_cars(
     fr = test.dataset.frame()
     fr['pred'], fr['correct'] = pred.numpy(), (pred == targs).numpy()
     fr['p_true'] = probs[torch.arange(len(targs)), targs].numpy()
-    conf = np.zeros((len(vocab), len(vocab)), dtype=int)
-    np.add.at(conf, (targs.numpy(), pred.numpy()), 1)
+    interp = ClassificationInterpretation(learn, test, F.cross_entropy(logits, targs, reduction='none'))
+    with learn.no_bar(): conf, confused = interp.confusion_matrix(), interp.most_confused(min_val=1)
     bad = fr.sort_values(['p_true', 'pos']).head(worst)
     res = dict(test_accuracy=float(fr.correct.mean()), n_test=len(fr),
                per_rotation={int(r): float(v) for r, v in fr.groupby('rotation').correct.mean().items()},
                per_model={vocab[int(k)]: float(v) for k, v in fr.groupby('label').correct.mean().items()},
-               confusion=conf.tolist(), classes=vocab,
+               confusion=conf.tolist(), classes=vocab, most_confused=[[a, p, int(n)] for a, p, n in confused],
                worst=[dict(pos=int(r.pos), file=r.file, true=vocab[int(r.label)], pred=vocab[int(r.pred)], p_true=round(float(r.p_true), 4),
                            conf=round(float(probs[int(r.pos)].max()), 4), team=r.team_name, primary_color=int(r.primary_color),
                            secondary_color=int(r.secondary_color), hat=r.hat_name, sticker=r.sticker_name, wheel=r.wheel_name,
@@ -174,12 +175,6 @@ def evaluate_cars(
                                resembles=vocab[top], share=float(share[top]), mean_confidence=float(hp.max(1).values.mean()),
                                mean_confidence_when_called_that=float(hp[hp.argmax(1) == top].max(1).values.mean()), by_rotation=by_rot)
     return res
-
-# %% ../../nbs/31b_cars.learner.ipynb #d30ca5ee
-def _history(learn):
-    rec = learn.recorder
-    names = list(rec.metric_names[1:-1])
-    return [dict(phase=1, epoch=i, **{n: float(v) for n, v in zip(names, vals)}) for i, vals in enumerate(rec.values)]
 
 # %% ../../nbs/31b_cars.learner.ipynb #d30ca5ee-1
 def train_cars(
@@ -219,7 +214,7 @@ def train_cars(
         if arch == 'simple':
             best = BestCheckpoint(out/'models'/'cars_simple.pth', monitor='accuracy', meta=meta)
             learn.fit_one_cycle(epochs, lr or 2e-3, cbs=[best])
-            history, ckpt, best_epoch = _history(learn), best.path, dict(phase=1, epoch=best.best_epoch)
+            history, ckpt, best_epoch = phase_history(learn, 1)[0], best.path, dict(phase=1, epoch=best.best_epoch)
         else:
             ef = max(1, epochs//3) if epochs_frozen is None else int(epochs_frozen)
             r = fine_tune_two_phase(learn, ef, epochs - ef, lr_frozen=lr or 1e-3, lr_body=1e-3, lr_head=3e-3, sched='cosine', monitor='accuracy',

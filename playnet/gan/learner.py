@@ -64,14 +64,14 @@ def heldout_dir(cfg)->Path:
     return Path(cfg.data.heldout_dir) if cfg.data.heldout_dir else cfg.data.image_dir.with_name(cfg.data.image_dir.name + '-heldout')
 
 # %% ../../nbs/40b_gan.learner.ipynb #48628fde-4
-def game_frames(cfg, progress:bool=False):
+def game_frames(cfg, quiet:bool=True):
     "Write the config's game frames (training and held-out) when `game` is set; resumable, never overwrites."
     if not cfg.data.game: return
     size = (cfg.image.width, cfg.image.height)
-    write_image_folder([cfg.data.game], cfg.data.image_dir, n=cfg.data.frames, seed=cfg.train.seed, size=size, gap=(4, 30), progress=progress)
+    write_image_folder([cfg.data.game], cfg.data.image_dir, n=cfg.data.frames, seed=cfg.train.seed, size=size, gap=(4, 30), quiet=quiet)
     if cfg.data.heldout_frames:
         write_image_folder([cfg.data.game], heldout_dir(cfg), n=cfg.data.heldout_frames, seed=cfg.train.seed + 1000, size=size,
-                           gap=(4, 30), avoid=cfg.data.image_dir, progress=progress)
+                           gap=(4, 30), avoid=cfg.data.image_dir, quiet=quiet)
 
 # %% ../../nbs/40b_gan.learner.ipynb #9edb37f6
 def gen_loss(fake_pred, output, target): return F.binary_cross_entropy_with_logits(fake_pred, torch.ones_like(fake_pred))
@@ -221,7 +221,7 @@ def train(
         if not (run/'config.ini').is_file(): raise FileNotFoundError(f"{run} is not a GAN run folder (no config.ini)")
         cfg = read_gan_config(run/'config.ini')
     else: cfg = config if isinstance(config, dict) else read_gan_config(config)
-    if num_distrib() <= 1: game_frames(cfg, progress=not quiet)
+    if num_distrib() <= 1: game_frames(cfg, quiet=quiet)
     images = load_frames(cfg.data.image_dir, cfg.image.width, cfg.image.height, cfg.image.channels)
     hd = heldout_dir(cfg)
     real = load_frames(hd, cfg.image.width, cfg.image.height, cfg.image.channels)[:2*cfg.metric.samples] if cfg.metric.samples and hd.is_dir() else None
@@ -300,7 +300,7 @@ def train_cli(argv:list|None=None):
         if a.resume is not None and not (a.resume/'config.ini').is_file(): raise FileNotFoundError(f"{a.resume} is not a GAN run folder (no config.ini)")
         cfg = read_gan_config(a.resume/'config.ini' if a.resume is not None else a.config)
         if cfg.machine.gpus > 1 and num_distrib() <= 1:
-            game_frames(cfg, progress=not a.quiet)
+            game_frames(cfg, quiet=a.quiet)
             run = a.resume or new_run_dir(cfg.data.output_dir)
             if a.resume is None: write_config(cfg, run/'config.ini')
             args = ['--resume', run] if a.resume is not None else ['--config', run/'config.ini', '--run-dir', run]

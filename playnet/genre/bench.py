@@ -96,14 +96,14 @@ def genre_benchmark(
     figure:str|Path|None=None,   # PNG of predictions on held-out screenshots (None: none)
     recipes:tuple=('seed', 'playnet'),
     tiny:bool=False,             # seconds-long settings for tests
-    progress:bool=False,
+    quiet:bool=True,
     **kwargs,                    # overrides of `BENCH`
 )->dict:
     "Train each recipe on the same games and score them all on the same held-out games; optionally save the JSON and figure."
     cfg = {**(BENCH_TINY if tiny else BENCH), **kwargs}
     t0 = time.time()
     dest = dest if dest is not None else work_dir('datasets', 'atari-genres-tiny' if tiny else 'atari-genres')
-    df = atari_genre_dataset(dest, games, n=cfg['n'], size=cfg['frame_size'], progress=progress)
+    df = atari_genre_dataset(dest, games, n=cfg['n'], size=cfg['frame_size'], quiet=quiet)
     img_dir = df.attrs['img_dir']
     held = split_games(df, cfg['test_pct'], seed=cfg['seed'])
     trainval, test = df[~held].reset_index(drop=True), df[held].reset_index(drop=True)
@@ -113,7 +113,7 @@ def genre_benchmark(
                classes_absent_from_test=[c for c in GENRES if not test[c].any()], build_seconds=round(time.time()-t0, 1)), recipes={})
     preds = {}
     for name in recipes:
-        r = train_genre(trainval, img_dir, out_dir/name, name, cfg['size'], cfg['bs'], cfg['epochs_frozen'], cfg['epochs_unfrozen'], cfg['seed'], quiet=not progress)
+        r = train_genre(trainval, img_dir, out_dir/name, name, cfg['size'], cfg['bs'], cfg['epochs_frozen'], cfg['epochs_unfrozen'], cfg['seed'], quiet=quiet)
         probs, targs = _test_preds(r, test, img_dir)
         per, summ = genre_scores(probs, targs, r['thresholds'])
         _, at_half = genre_scores(probs, targs, 0.5)
@@ -146,7 +146,7 @@ def benchmark(
 )->dict:
     "The genre family's `benchmark` verb: `genre_benchmark` with the protocol's parameters."
     root = Path(root) if root is not None else None
-    return genre_benchmark(root/'atari' if root else None, root/'runs' if root else None, tiny=tiny, progress=not quiet, **kwargs)
+    return genre_benchmark(root/'atari' if root else None, root/'runs' if root else None, tiny=tiny, quiet=quiet, **kwargs)
 
 # %% ../../nbs/11b_genre.bench.ipynb #5fedac3e
 GENRE_SECTION = dict(n=6, frame_size=None, size=128, bs=32, epochs_frozen=3, epochs_unfrozen=4, test_pct=0.2, seed=42)
@@ -175,7 +175,7 @@ def genre_section(
         png = bpath.with_name('genre_predictions.png')   # the figure saved beside the benchmark's JSON
         if not isinstance(results, dict) and png.is_file(): report.add_image(png, 'genre benchmark predictions', 'Held-out screenshots: true genres and each recipe\'s predictions.')
     data = data if data is not None else work_dir('datasets', 'atari-genres-tiny' if tiny else 'atari-genres')
-    df = atari_genre_dataset(data, cfg.get('games'), n=cfg['n'], size=cfg['frame_size'], progress=False)
+    df = atari_genre_dataset(data, cfg.get('games'), n=cfg['n'], size=cfg['frame_size'], quiet=True)
     img_dir = df.attrs['img_dir']
     held = split_games(df, cfg['test_pct'], seed=cfg['seed'])
     trainval, test = df[~held].reset_index(drop=True), df[held].reset_index(drop=True)

@@ -58,7 +58,7 @@ def atari_genre_dataset(
     n:int=6,                   # screenshots a game
     seed:int=0,                # play seed
     size:int|None=None,        # shrink frames so the longer side is `size` (default: native 160x210)
-    progress:bool=True,
+    quiet:bool=False,
 )->pd.DataFrame:               # the CSV's rows; `attrs` holds `csv_path` and `img_dir`
     "Build (or resume) the Atari genre dataset: screenshots of each game plus the multi-hot CSV, in the Steam pipeline's format."
     dest = Path(dest) if dest is not None else work_dir('datasets', 'atari-genres')
@@ -70,7 +70,7 @@ def atari_genre_dataset(
         table = table[table.game.isin(want)]
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='.*distinct, non-blank frames')   # a game with fewer frames keeps what it has
-        frames = write_image_folder(table.game.tolist(), dest/'images', n=n, seed=seed, size=size, progress=progress)
+        frames = write_image_folder(table.game.tolist(), dest/'images', n=n, seed=seed, size=size, quiet=quiet)
     imgs = frames.groupby('game').path.apply(list)
     recs = [dict(game=r.game, name=r.game, genres=r.genres, images=imgs.get(r.game, [])) for r in table.itertuples()]
     df = write_genre_dataset([r for r in recs if r['images']], dest/'images', dest/'dataset.csv', overwrite=True)
@@ -374,7 +374,7 @@ def train_cli(argv:list|None=None):
         if there: cli_fail(prog, f"{a.output_dir/there[0]} exists; refusing to overwrite it (use --overwrite or another --output-dir)")
     with cli_errors(prog, (ValueError, FileNotFoundError, CheckpointError)):
         if a.csv_path is None:
-            built = atari_genre_dataset(progress=not a.quiet)
+            built = atari_genre_dataset(quiet=a.quiet)
             csv, img = built.attrs['csv_path'], built.attrs['img_dir']
         else: csv, img = a.csv_path, a.img_dir or a.csv_path.parent/'images'
         df = read_genre_csv(csv, img)

@@ -312,7 +312,7 @@ def _trained(out:Path, recs_fn, **kw)->dict:
 # %% ../../nbs/50d_imitation.dagger.ipynb #da000028-2
 def _evaluated(path:Path, agents:dict, seeds:list, key:dict, **kw)->pd.DataFrame:
     "`evaluate_agents`, or its saved result when `path` holds one for the same `key` (agents' checkpoints, tracks, settings)."
-    key = json.loads(json.dumps({**key, 'seeds': list(map(int, seeds)), **{k: v for k, v in kw.items() if k not in ('workers', 'progress')}}))
+    key = json.loads(json.dumps({**key, 'seeds': list(map(int, seeds)), **{k: v for k, v in kw.items() if k not in ('workers', 'quiet')}}))
     if path.exists() and (saved := json.loads(path.read_text())).get('key') == key: return pd.DataFrame(saved['scores'])
     ev = evaluate_agents(agents, seeds, **kw)
     atomic_write_json(path, dict(key=key, scores=ev.to_dict('records')))
@@ -361,7 +361,7 @@ def carracing_benchmark(
                   'expert': ExpertAgent(), 'random': RandomAgent(seed=dc['seed'])}
         t0 = time.time()
         names = {**{k: v['checkpoint'] for k, v in bc.items()}, DAG: best['checkpoint'], 'expert': 'CarExpert', 'random': f"RandomAgent(seed={dc['seed']})"}
-        ev = _evaluated(root/'test-scores.json', agents, cfg['test_seeds'], dict(agents=names), workers=cfg['workers'], progress=not quiet, **ep_kw)
+        ev = _evaluated(root/'test-scores.json', agents, cfg['test_seeds'], dict(agents=names), workers=cfg['workers'], quiet=quiet, **ep_kw)
         eval_s = time.time() - t0
         why = live_unavailable() if live else 'not asked for'
         lat, eps = {}, []

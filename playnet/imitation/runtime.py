@@ -137,12 +137,12 @@ def evaluate_agents(
     steps:int=1000,         # game steps per episode
     skip:int=2, size:int=64,
     workers:int=1,          # episodes played at once, each in its own process
-    progress:bool=False,    # a progress bar over episodes
+    quiet:bool=True,        # no progress bar over episodes
 )->pd.DataFrame:            # one row per agent and seed: score, tiles, steps, seconds
     "Score agents on the same track seeds, optionally in parallel (same rows, same order)."
     from fastprogress.fastprogress import progress_bar
     jobs = [(name, a, int(s), dict(steps=steps, skip=skip, size=size)) for name, a in agents.items() for s in seeds]
-    bar = (lambda it: progress_bar(it, total=len(jobs))) if progress else (lambda it: it)
+    bar = (lambda it: progress_bar(it, total=len(jobs))) if not quiet else (lambda it: it)
     if workers <= 1: rows = [_episode(j) for j in bar(jobs)]
     else:
         import multiprocessing as mp

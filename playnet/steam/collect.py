@@ -74,7 +74,7 @@ def scrape_games(
     delay:float=1.5,             # seconds between requests
     lang:str='english',          # language of genre names
     types:tuple|None=('game',),  # app types to keep
-    progress:bool=False,         # log a progress line at each checkpoint
+    quiet:bool=True,            # no progress line at each checkpoint
     retry_failed:bool=False,     # ask every app left to retry now: also those past `max_attempts` and those not in `appids`
     max_attempts:int=5,          # runs that ask an app that keeps failing, before it waits for `retry_failed`
     max_conn_failures:int=5,     # connection failures in a row that stop the run (`HostDown`)
@@ -121,7 +121,7 @@ def scrape_games(
             if ask(appid): pending.append(appid)
             if c['fetched'] % every == 0:
                 _save_scrape(out, games, skipped, failed)
-                if progress: log.warning('%d/%d apps done: %d games, %d skipped, %d left to retry', i+1, len(todo), len(games), len(skipped), len(failed))
+                if not quiet: log.warning('%d/%d apps done: %d games, %d skipped, %d left to retry', i+1, len(todo), len(games), len(skipped), len(failed))
         for appid in pending:   # the second ask of `success: false`
             if delay: sleep(delay)
             ask(appid)
@@ -364,7 +364,7 @@ def scrape_cli(argv:list|None=None):
         writable_file(out); read_scrape(out)   # before any request
         if a.appids is not None: ids = read_appids(a.appids)
         else: ids = steam_app_list(load_api_key(a.env_file), n=a.num_apps, api_url=a.api_url, **kw)
-        r, err = scrape_games(ids, out, a.store_url, every=a.every, delay=a.delay, progress=True, retry_failed=a.retry_failed, max_attempts=a.max_attempts, **kw), None
+        r, err = scrape_games(ids, out, a.store_url, every=a.every, delay=a.delay, quiet=False, retry_failed=a.retry_failed, max_attempts=a.max_attempts, **kw), None
     except KeyboardInterrupt: cli_fail(prog, f'interrupted; progress is saved in {out}: run the same command to continue', 130, clean=redact)
     except HostDown as e:
         if not hasattr(e, 'counts'): cli_fail(prog, e, EXIT_NOTHING, clean=redact)   # the app list's host

@@ -140,6 +140,7 @@ def evaluate_cars(
     fr['pred'], fr['correct'] = pred.numpy(), (pred == targs).numpy()
     fr['p_true'] = probs[torch.arange(len(targs)), targs].numpy()
     interp = ClassificationInterpretation(learn, test, F.cross_entropy(logits, targs, reduction='none'))
+    interp.vocab = vocab     # fastai reads a list of vocabularies from a listy `dl.vocab`; this one is the class names
     with learn.no_bar(): conf, confused = interp.confusion_matrix(), interp.most_confused(min_val=1)
     bad = fr.sort_values(['p_true', 'pos']).head(worst)
     res = dict(test_accuracy=float(fr.correct.mean()), n_test=len(fr),

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'load_frames', 'to_unit', 'NoiseImageDataset', 'heldout_dir', 'game_frames', 'gen_loss', 'crit_loss',
-           'gan_models', 'gan_learner', 'save_grid', 'fixed_noise', 'GANRun', 'gan_arch', 'tensor_sha1',
+           'gan_models', 'gan_losses', 'gan_learner', 'save_grid', 'fixed_noise', 'GANRun', 'gan_arch', 'tensor_sha1',
            'GANDataParallel', 'new_run_dir', 'train', 'load', 'predict', 'train_cli']
 
 # %% ../../nbs/40b_gan.learner.ipynb #902e4807-i1
@@ -26,7 +26,8 @@ from ..core import (seed_everything, get_device, atomic_write, atomic_write_json
 from ..vision import Predictor
 from ..games import write_image_folder
 from ..distributed import launch_cmd, weights_digest, rank_distrib, num_distrib
-from .model import Discriminator, frechet_distance, Generator, lite0_features, model_summary, read_gan_config
+from .model import (Discriminator, frechet_distance, Generator, hinge_crit_loss, hinge_gen_loss, lite_features, model_summary,
+                               precision_recall, ProjectedDiscriminator, read_gan_config)
 
 # %% ../../nbs/40b_gan.learner.ipynb #48628fde
 IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.webp')
@@ -86,8 +87,15 @@ def gan_models(cfg)->tuple:
     "The generator and discriminator a config describes."
     st, (h, w, c) = cfg.model.stabilise, (cfg.image.height, cfg.image.width, cfg.image.channels)
     g = Generator(cfg.model.latent_size, cfg.model.g_features, c, h, w)
-    d = Discriminator(cfg.model.d_features, c, h, w, spectral='spectral' in st, augment='diffaugment' in st)
+    if cfg.model.get('discriminator', 'dcgan') == 'projected':
+        d = ProjectedDiscriminator(c, h, w, spectral='spectral' in st, augment='diffaugment' in st, seed=cfg.train.seed)
+    else: d = Discriminator(cfg.model.d_features, c, h, w, spectral='spectral' in st, augment='diffaugment' in st)
     return g, d
+
+# %% ../../nbs/40b_gan.learner.ipynb #9edb37f6-2-1
+def gan_losses(cfg)->tuple:
+    "The generator's and the discriminator's losses: the original's binary cross-entropy, or the hinge loss of a projected discriminator."
+    return (hinge_gen_loss, hinge_crit_loss) if cfg.model.get('discriminator', 'dcgan') == 'projected' else (gen_loss, crit_loss)
 
 # %% ../../nbs/40b_gan.learner.ipynb #9edb37f6-3
 def gan_learner(cfg, images:torch.Tensor, cbs=None)->GANLearner:
@@ -101,7 +109,7 @@ def gan_learner(cfg, images:torch.Tensor, cbs=None)->GANLearner:
     from fastai.optimizer import Adam
     from functools import partial
     b1, b2 = cfg.train.betas
-    learn = GANLearner(dls, g, d, gen_loss, crit_loss, switcher=FixedGANSwitcher(n_crit=1, n_gen=1), switch_eval=False,
+    learn = GANLearner(dls, g, d, *gan_losses(cfg), switcher=FixedGANSwitcher(n_crit=1, n_gen=1), switch_eval=False,
                        show_img=False, opt_func=partial(Adam, mom=b1, sqr_mom=b2, eps=1e-8, wd=0.), lr=cfg.train.lr, cbs=cbs)
     learn.recorder.train_metrics = False
     return learn
@@ -119,10 +127,12 @@ def fixed_noise(cfg, n:int=64, offset:int=0)->torch.Tensor:
 
 # %% ../../nbs/40b_gan.learner.ipynb #89c3c0c0-2
 class GANRun(Callback):
-    "Per-epoch fixed-noise grids, losses log, Fréchet EfficientNet-Lite0 distance and checkpoints of a GAN run."
+    "Per-epoch fixed-noise grids, losses log, Fréchet distances (EfficientNet-Lite0, and an independent network with precision and recall) and checkpoints of a GAN run."
     order = 60
-    def __init__(self, run:Path, cfg, start_epoch:int=0, history:dict|None=None, real=None, features=None, stop_after:int|None=None):
+    def __init__(self, run:Path, cfg, start_epoch:int=0, history:dict|None=None, real=None, features=None, stop_after:int|None=None,
+                 independent=None):   # `LiteFeatures` of a network the discriminator does not use
         self.run, self.cfg, self.start, self.real, self.features, self.stop_after = Path(run), cfg, start_epoch, real, features, stop_after
+        self.independent, self.floor_ind = independent, None
         self.hist = history or dict(epochs=[], iterations=dict(d=[], g=[]))
         self.noise, self.metric_noise, self.main = fixed_noise(cfg), fixed_noise(cfg, cfg.metric.samples or 1, 1), rank_distrib() == 0
         self.floor = None
@@ -130,6 +140,9 @@ class GANRun(Callback):
             half = len(real)//2
             self.real_feats = features(to_unit(real[:half]))
             self.floor = frechet_distance(self.real_feats, features(to_unit(real[half:2*half])))
+            if independent is not None:
+                self.real_ind = independent(to_unit(real[:half]))
+                self.floor_ind = frechet_distance(self.real_ind, independent(to_unit(real[half:2*half])))
 
     def before_epoch(self): self.d_batch, self.g_batch, self.t_epoch = [], [], time.time()
     def after_loss(self):
@@ -150,8 +163,13 @@ class GANRun(Callback):
             row = dict(epoch=epoch, d_loss=float(np.mean(d)) if d else None, g_loss=float(np.mean(g)) if g else None,
                        d_steps=len(d), g_steps=len(g), seconds=round(time.time()-self.t_epoch, 2))
             if self.floor is not None and (epoch+1) % self.cfg.metric.every == 0:
-                row['fed'] = frechet_distance(self.features(self._generate(self.metric_noise)), self.real_feats)
+                fake = self._generate(self.metric_noise)
+                row['fed'] = frechet_distance(self.features(fake), self.real_feats)
                 row['fed_floor'] = self.floor
+                if self.floor_ind is not None:
+                    fi = self.independent(fake)
+                    row.update(fed_independent=frechet_distance(fi, self.real_ind), fed_independent_floor=self.floor_ind,
+                               **precision_recall(self.real_ind, fi))
             self.hist['epochs'].append(row)
             self.hist['iterations']['d'] += d; self.hist['iterations']['g'] += g
             atomic_write_json(self.run/'losses.json', self.hist)
@@ -164,7 +182,8 @@ class GANRun(Callback):
 # %% ../../nbs/40b_gan.learner.ipynb #89c3c0c0-3
 def gan_arch(cfg)->str:
     "Architecture name checked when a checkpoint is loaded."
-    return f"dcgan-{cfg.image.width}x{cfg.image.height}x{cfg.image.channels}-z{cfg.model.latent_size}-g{cfg.model.g_features}-d{cfg.model.d_features}-{cfg.model.stabilise}"
+    proj = '-projected' if cfg.model.get('discriminator', 'dcgan') == 'projected' else ''
+    return f"dcgan-{cfg.image.width}x{cfg.image.height}x{cfg.image.channels}-z{cfg.model.latent_size}-g{cfg.model.g_features}-d{cfg.model.d_features}-{cfg.model.stabilise}{proj}"
 
 # %% ../../nbs/40b_gan.learner.ipynb #89c3c0c0-4
 def tensor_sha1(t:torch.Tensor)->str: return hashlib.sha1(t.contiguous().numpy().tobytes()).hexdigest()
@@ -235,7 +254,10 @@ def train(
         hist = json.loads((run/'losses.json').read_text())
         hist['epochs'] = [r for r in hist['epochs'] if r['epoch'] < start]
     elif main and not (run/'config.ini').exists(): write_config(cfg, run/'config.ini', overwrite=False)
-    cb = GANRun(run, cfg, start, hist, real, lite0_features('cpu' if cfg.machine.gpus == 0 else None) if real is not None and main else None, stop_after)
+    dev = 'cpu' if cfg.machine.gpus == 0 else None
+    ind = cfg.metric.get('independent', '')
+    cb = GANRun(run, cfg, start, hist, real, lite_features(0, dev) if real is not None and main else None, stop_after,
+                lite_features(int(ind[-1]), dev) if ind and real is not None and main else None)
     cbs = [cb] + ([GANDataParallel()] if num_distrib() > 1 else [])
     learn = gan_learner(cfg, images, cbs=cbs)
     learn.model.to(learn.dls.device)

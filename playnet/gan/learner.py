@@ -127,13 +127,15 @@ def fixed_noise(cfg, n:int=64, offset:int=0)->torch.Tensor:
 
 # %% ../../nbs/40b_gan.learner.ipynb #89c3c0c0-2
 class GANRun(Callback):
-    "Per-epoch fixed-noise grids, losses log, Fréchet distances (EfficientNet-Lite0, and an independent network with precision and recall) and checkpoints of a GAN run."
+    "Fixed-noise grids, losses log, Fréchet distances (EfficientNet-Lite0, and an independent network with precision and recall) and checkpoints of a GAN run, per epoch or per minutes of training."
     order = 60
     def __init__(self, run:Path, cfg, start_epoch:int=0, history:dict|None=None, real=None, features=None, stop_after:int|None=None,
                  independent=None):   # `LiteFeatures` of a network the discriminator does not use
         self.run, self.cfg, self.start, self.real, self.features, self.stop_after = Path(run), cfg, start_epoch, real, features, stop_after
         self.independent, self.floor_ind = independent, None
         self.hist = history or dict(epochs=[], iterations=dict(d=[], g=[]))
+        self.hist.setdefault('marks', []); self.hist.setdefault('train_seconds', 0.)
+        self.budget, self.every = 60*cfg.train.get('minutes', 0.), 60*cfg.metric.get('every_minutes', 0.)
         self.noise, self.metric_noise, self.main = fixed_noise(cfg), fixed_noise(cfg, cfg.metric.samples or 1, 1), rank_distrib() == 0
         self.floor = None
         if real is not None and features is not None and self.main:
@@ -145,6 +147,7 @@ class GANRun(Callback):
                 self.floor_ind = frechet_distance(self.real_ind, independent(to_unit(real[half:2*half])))
 
     def before_epoch(self): self.d_batch, self.g_batch, self.t_epoch = [], [], time.time()
+    def before_batch(self): self.t_batch = time.perf_counter()
     def after_loss(self):
         if self.training: (self.g_batch if self.learn.gan_trainer.gen_mode else self.d_batch).append(self.learn.loss.item())
 
@@ -155,6 +158,38 @@ class GANRun(Callback):
         try: return torch.cat([gen(z[i:i+256].to(self.dls.device)).cpu() for i in range(0, len(z), 256)])
         finally: gen.train(was)
 
+    def _metrics(self)->dict:
+        "Distances of the metric noise's frames to the held-out ones, each beside its floor; precision and recall in the independent network."
+        fake, m = self._generate(self.metric_noise), {}
+        m.update(fed=frechet_distance(self.features(fake), self.real_feats), fed_floor=self.floor)
+        if self.floor_ind is not None:
+            fi = self.independent(fake)
+            m.update(fed_independent=frechet_distance(fi, self.real_ind), fed_independent_floor=self.floor_ind, **precision_recall(self.real_ind, fi))
+        return m
+
+    def _save(self, epochs_done:int):
+        atomic_write_json(self.run/'losses.json', self.hist)
+        save_checkpoint(self.run/'models'/'last.pth', self.learn.model, gan_arch(self.cfg), opt=self.learn.opt,
+                        meta=dict(epoch=epochs_done-1, epochs_done=epochs_done, noise_sha1=tensor_sha1(self.noise), train_seconds=self.hist['train_seconds']))
+
+    def after_batch(self):
+        "Count training time only (not the metric's), take the metric at every `every_minutes` mark, and stop at the `minutes` budget."
+        if not self.training: return
+        self.hist['train_seconds'] += time.perf_counter() - self.t_batch
+        t, done = self.hist['train_seconds'], self.budget and self.hist['train_seconds'] >= self.budget
+        if self.main and self.every and (t >= (len(self.hist['marks']) + 1)*self.every or done):
+            k = len(self.hist['marks'])
+            row = dict(mark=k, minutes=round(t/60, 3), iterations=len(self.hist['iterations']['d']) + len(self.d_batch) + len(self.hist['iterations']['g']) + len(self.g_batch))
+            if self.floor is not None: row.update(self._metrics())
+            self.hist['marks'].append(row)
+            save_grid(self._generate(self.noise), self.run/'images'/f'fake_mark_{k}.png')
+        if done:
+            if self.main:
+                self.hist['iterations']['d'] += self.d_batch; self.hist['iterations']['g'] += self.g_batch; self.d_batch, self.g_batch = [], []
+                self._save(self.start + self.epoch)
+            from fastai.callback.core import CancelFitException
+            raise CancelFitException()
+
     def after_epoch(self):
         epoch = self.start + self.epoch
         if self.main:
@@ -162,19 +197,10 @@ class GANRun(Callback):
             d, g = self.d_batch, self.g_batch
             row = dict(epoch=epoch, d_loss=float(np.mean(d)) if d else None, g_loss=float(np.mean(g)) if g else None,
                        d_steps=len(d), g_steps=len(g), seconds=round(time.time()-self.t_epoch, 2))
-            if self.floor is not None and (epoch+1) % self.cfg.metric.every == 0:
-                fake = self._generate(self.metric_noise)
-                row['fed'] = frechet_distance(self.features(fake), self.real_feats)
-                row['fed_floor'] = self.floor
-                if self.floor_ind is not None:
-                    fi = self.independent(fake)
-                    row.update(fed_independent=frechet_distance(fi, self.real_ind), fed_independent_floor=self.floor_ind,
-                               **precision_recall(self.real_ind, fi))
+            if self.floor is not None and not self.every and (epoch+1) % self.cfg.metric.every == 0: row.update(self._metrics())
             self.hist['epochs'].append(row)
             self.hist['iterations']['d'] += d; self.hist['iterations']['g'] += g
-            atomic_write_json(self.run/'losses.json', self.hist)
-            save_checkpoint(self.run/'models'/'last.pth', self.learn.model, gan_arch(self.cfg), opt=self.learn.opt,
-                            meta=dict(epoch=epoch, epochs_done=epoch+1, noise_sha1=tensor_sha1(self.noise)))
+            self._save(epoch + 1)
         if self.stop_after is not None and self.epoch+1 >= self.stop_after and self.epoch+1 < self.n_epoch:
             from fastai.callback.core import CancelFitException
             raise CancelFitException()

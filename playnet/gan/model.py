@@ -45,6 +45,7 @@ GAN_SCHEMA = {
     },
     'train': {
         'epochs':     Param(int, 5, doc='passes over the training images', min=1),
+        'minutes':    Param(float, 0., doc='stop after this many minutes of training, whatever the epochs (the metric and the grids do not count; 0: off)', min=0.),
         'batch_size': Param(int, 64, doc='images a batch (per process)', min=2),
         'lr':         Param(float, 2e-4, doc="Adam's learning rate", min=0.),
         'betas':      Param(tuple, (0.5, 0.999), doc="Adam's beta1, beta2"),
@@ -60,6 +61,7 @@ GAN_SCHEMA = {
     'metric': {
         'samples': Param(int, 256, doc='generated and held-out frames per Fréchet EfficientNet-Lite0 distance (0: off)', min=0),
         'every':   Param(int, 1, doc='compute the metric every this many epochs', min=1),
+        'every_minutes': Param(float, 0., doc='compute it every this many minutes of training instead, and at the end of `minutes` (0: per epoch)', min=0.),
         'independent': Param(str, 'efficientnet_lite2', doc='network of the second distance, and of precision and recall: one the projected discriminator does not use (empty: off)', choices=INDEPENDENT),
     },
 }

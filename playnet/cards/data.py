@@ -7,7 +7,7 @@ __all__ = ['SUITS', 'RANKS', 'SUIT_CLASSES', 'CARD_TYPES', 'MODIFIERS', 'SVG_DEC
            'CROP_SIZE', 'cards_dir', 'kenney_identities', 'svg_cards_dir', 'svg_renderer', 'render_svg', 'same_art',
            'deck_faces', 'default_catalogue', 'card_identities', 'identity_info', 'catalogue_summary', 'load_face',
            'apply_modifier', 'show_modifiers', 'compose_table', 'draw_boxes', 'crop_box', 'make_tables', 'write_tables',
-           'write_crops', 'capture_to_pool', 'card_label', 'split_label', 'all_labels', 'to_tensor']
+           'write_crops', 'capture_to_pool', 'card_label', 'split_label', 'all_labels', 'crop_pixels', 'to_tensor']
 
 # %% ../../nbs/20_cards.data.ipynb #f5085165
 import os, io, math, time, gzip, shutil, datetime, contextlib, subprocess, importlib.util
@@ -372,8 +372,13 @@ def split_label(label:str)->tuple: n, m = label.rsplit('|', 1); return n, m
 def all_labels()->list: return [card_label(n, m) for n in card_identities().name for m in MODIFIERS]
 
 # %% ../../nbs/20_cards.data.ipynb #910f7231-3
-def to_tensor(img:Image.Image, size:tuple=CROP_SIZE)->torch.Tensor:
-    "A crop as a normalised (ImageNet statistics) CHW float tensor of `size`."
+def crop_pixels(img:Image.Image, size:tuple=CROP_SIZE)->torch.Tensor:
+    "A crop as a CHW float tensor of `size` (height, width) in [0, 1]: what training batches start from."
     img = img.convert('RGB')
     if img.size != (size[1], size[0]): img = img.resize((size[1], size[0]), Image.BILINEAR)
-    return normalize(T.functional.pil_to_tensor(img).float()/255.)
+    return T.functional.pil_to_tensor(img).float()/255.
+
+# %% ../../nbs/20_cards.data.ipynb #910f7231-3-1
+def to_tensor(img:Image.Image, size:tuple=CROP_SIZE)->torch.Tensor:
+    "A crop as a normalised (ImageNet statistics) CHW float tensor of `size`: `crop_pixels`, normalised as at inference."
+    return normalize(crop_pixels(img, size))

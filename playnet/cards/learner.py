@@ -32,11 +32,11 @@ from fastai.callback.progress import ProgressCallback
 from fastai.optimizer import OptimWrapper
 from ..core import (seed_everything, atomic_write_json, save_checkpoint, load_checkpoint, load_model_state,
                           CheckpointError, writable_dir, cli_parser, cli_errors)
-from ..vision import create_backbone, classifier_head, predict_items, image_tensor, fine_tune_two_phase
+from ..vision import create_backbone, classifier_head, predict_items, fine_tune_two_phase
 from ..metrics import class_weights, topk_hits
 from .data import (apply_modifier, card_identities, CARD_TYPES, catalogue_summary, CATALOGUES, compose_table,
                                 crop_box, CROP_SIZE, default_catalogue, identity_info, make_tables, MODIFIERS, RANKS,
-                                SUIT_CLASSES, to_tensor)
+                                SUIT_CLASSES, to_tensor, crop_pixels)
 
 # %% ../../nbs/22_cards.learner.ipynb #8d061a9a
 class HeadStrategy:
@@ -149,9 +149,8 @@ class CardsDataset(torch.utils.data.Dataset):
         self.color = card_color_tfms()
     def __len__(self): return len(self.samples)
     def __getitem__(self, i):
-        s = self.samples[i]; img = s['crop'].convert('RGB')
-        if img.size != (self.size[1], self.size[0]): img = img.resize((self.size[1], self.size[0]), Image.BILINEAR)
-        x = TensorImage(image_tensor(img))
+        s = self.samples[i]
+        x = TensorImage(crop_pixels(s['crop'], self.size))
         if self.train and s['jitter']: x = self.color(x[None])[0]
         return x, torch.tensor([s['labels'][h] for h in self.heads])
 

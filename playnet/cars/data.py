@@ -4,8 +4,7 @@
 
 # %% auto #0
 __all__ = ['SPLITS', 'UNSEEN', 'GarageError', 'check_garage_db', 'split_db_path', 'unseen_ids', 'novel_mask', 'make_splits',
-           'load_image', 'GarageDataset', 'HorizontalFlip', 'ColorJitter', 'SquareErasing', 'car_aug_tfms',
-           'garage_dls', 'split_dl', 'show_images']
+           'load_image', 'GarageDataset', 'PerImage', 'car_aug_tfms', 'garage_dls', 'split_dl', 'show_images']
 
 # %% ../../nbs/31a_cars.data.ipynb #d0aaaf6d
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
@@ -20,7 +19,7 @@ from fastai.data.core import TfmdDL, DataLoaders
 from fastai.data.transforms import Normalize, IntToFloatTensor
 from fastai.vision.core import imagenet_stats
 from fastai.torch_core import TensorImage, TensorCategory
-from fastai.vision.augment import RandTransform
+from fastai.vision.augment import RandTransform, Flip, Brightness, Contrast, Saturation, Hue, RandomErasing
 from ..core import seed_everything, work_dir
 from ..vision import denormalize
 from ..garage import MODELS, HELD_OUT, HATS, STICKERS, WHEELS, TEAMS, COLUMNS
@@ -206,71 +205,24 @@ class GarageDataset(torch.utils.data.Dataset):
     def __repr__(self): return f"GarageDataset({self.split}, {self._n} images, {self.size[0]}x{self.size[1]}, {self.db})"
 
 # %% ../../nbs/31a_cars.data.ipynb #935b65af
-class HorizontalFlip(RandTransform):
-    "Mirror each image of a training batch left to right with probability `p` (exactly; other splits untouched)."
-    order = 30
-    def __init__(self, p:float=0.5):
+class PerImage(RandTransform):
+    "Apply `tfm` to each image of a training batch on its own (a copy: fastai's erasing writes in place), so that draws it makes once per call differ between images."
+    def __init__(self, tfm:RandTransform):
         super().__init__(p=1.)
-        self.p_img = p
-    def encodes(self, x:TensorImage):
-        flip = torch.rand(x.shape[0], device=x.device) < self.p_img
-        return torch.where(flip.view(-1, 1, 1, 1), x.flip(-1), x)
-
-# %% ../../nbs/31a_cars.data.ipynb #935b65af-1
-_YIQ = torch.tensor([[0.299, 0.587, 0.114], [0.596, -0.274, -0.322], [0.211, -0.523, 0.312]])   # RGB -> YIQ (luma, two chroma axes)
-
-class ColorJitter(RandTransform):
-    "Per-image brightness, contrast, saturation and hue jitter of a training batch in [0, 1], as one colour matrix per image."
-    order = 40    # on floats in [0, 1], before Normalize
-    def __init__(self,
-        brightness:float=0.3,   # brightness factor drawn from 1 +- `brightness`
-        contrast:float=0.3,     # contrast factor (blend with the image's mean grey) from 1 +- `contrast`
-        saturation:float=0.3,   # chroma factor from 1 +- `saturation`
-        hue:float=0.1,          # hue shift up to +- `hue` of a full turn
-    ):
-        super().__init__(p=1.)
-        self.brightness, self.contrast, self.saturation, self.hue = brightness, contrast, saturation, hue
-    def encodes(self, x:TensorImage):
-        B, dev = x.shape[0], x.device
-        def U(a): return 1 + (torch.rand(B, device=dev)*2 - 1)*a
-        b, c, s = U(self.brightness), U(self.contrast), U(self.saturation)
-        th = (torch.rand(B, device=dev)*2 - 1)*self.hue*2*math.pi
-        R = torch.zeros(B, 3, 3, device=dev); R[:, 0, 0] = 1
-        R[:, 1, 1], R[:, 1, 2], R[:, 2, 1], R[:, 2, 2] = s*th.cos(), -s*th.sin(), s*th.sin(), s*th.cos()
-        T = _YIQ.to(dev)
-        M = b.view(-1, 1, 1)*(torch.linalg.inv(T) @ R @ T)                       # (B, 3, 3): RGB -> RGB
-        y = torch.einsum('bij,bjhw->bihw', M, x.as_subclass(torch.Tensor))
-        grey = torch.einsum('j,bjhw->b', T[0], y)/(y.shape[-1]*y.shape[-2])   # mean luma per image
-        c = c.view(-1, 1, 1, 1)
-        return TensorImage((c*y + (1 - c)*grey.view(-1, 1, 1, 1)).clamp(0, 1))
-
-# %% ../../nbs/31a_cars.data.ipynb #935b65af-2
-class SquareErasing(RandTransform):
-    "Erase up to `max_count` random squares (side up to `max_side` of the shorter edge) with Gaussian noise, per image with probability `p`."
-    order = 100   # after Normalize, like fastai's RandomErasing
-    def __init__(self, p:float=0.5, max_count:int=3, max_side:float=0.3):
-        super().__init__(p=1.)                    # the per-image draw happens in `encodes`
-        self.p_img, self.max_count, self.max_side = p, max_count, max_side
-    def encodes(self, x:TensorImage):
-        x = x.clone()
-        *_, H, W = x.shape
-        for b in range(x.shape[0]):
-            if float(torch.rand(())) >= self.p_img: continue
-            for _ in range(int(torch.randint(1, self.max_count + 1, ()))):
-                s = max(1, int(float(torch.rand(()))*self.max_side*min(H, W)))
-                t, l = int(torch.randint(0, H - s + 1, ())), int(torch.randint(0, W - s + 1, ()))
-                x[b, :, t:t+s, l:l+s] = torch.randn(x.shape[1], s, s, device=x.device)
-        return x
+        self.tfm, self.order = tfm, tfm.order
+    def encodes(self, x:TensorImage): return TensorImage(torch.cat([self.tfm(x[i:i+1].clone(), split_idx=0) for i in range(len(x))]))
 
 # %% ../../nbs/31a_cars.data.ipynb #935b65af-3
 def car_aug_tfms(
     flip:float=0.5,        # probability of a horizontal flip
     lighting:float=0.3,    # brightness, contrast and saturation jitter
     hue:float=0.1,         # hue jitter, a fraction of a turn
-    erase:float=0.5,       # probability that an image gets erased squares
+    erase:float=0.5,       # probability that an image gets erased rectangles
+    max_count:int=3,       # at most this many rectangles per erased image
 )->list:
-    "The seed's augmentations as fastai batch transforms: flip, colour jitter, square erasing."
-    return [HorizontalFlip(p=flip), ColorJitter(lighting, lighting, lighting, hue), SquareErasing(p=erase)]
+    "The seed's augmentations as fastai batch transforms: flip, colour jitter drawn per image, random erasing drawn per image."
+    return [Flip(p=flip), Brightness(lighting, p=1.), Contrast(lighting, p=1.), Saturation(lighting, p=1.), Hue(hue, p=1.),
+            PerImage(RandomErasing(p=erase, max_count=max_count))]
 
 # %% ../../nbs/31a_cars.data.ipynb #935b65af-4
 def garage_dls(

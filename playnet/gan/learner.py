@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'load_frames', 'to_unit', 'NoiseImageDataset', 'heldout_dir', 'game_frames', 'gen_loss', 'crit_loss',
-           'gan_models', 'gan_losses', 'gan_learner', 'save_grid', 'fixed_noise', 'GANRun', 'gan_arch', 'tensor_sha1',
-           'GANDataParallel', 'new_run_dir', 'train', 'load', 'predict', 'train_cli']
+           'gan_models', 'gan_losses', 'KeepFrozen', 'gan_learner', 'save_grid', 'fixed_noise', 'GANRun', 'gan_arch',
+           'tensor_sha1', 'GANDataParallel', 'new_run_dir', 'train', 'load', 'predict', 'train_cli']
 
 # %% ../../nbs/40b_gan.learner.ipynb #902e4807-i1
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
@@ -97,6 +97,13 @@ def gan_losses(cfg)->tuple:
     "The generator's and the discriminator's losses: the original's binary cross-entropy, or the hinge loss of a projected discriminator."
     return (hinge_gen_loss, hinge_crit_loss) if cfg.model.get('discriminator', 'dcgan') == 'projected' else (gen_loss, crit_loss)
 
+# %% ../../nbs/40b_gan.learner.ipynb #d5916f04
+class KeepFrozen(Callback):
+    "Keep frozen parameters frozen: fastai's GAN trainer sets `requires_grad` on every critic parameter when it switches to the critic."
+    def __init__(self, params:list): self.params = list(params)
+    def before_batch(self):
+        for p in self.params: p.requires_grad_(False)   # so a critic step builds no graph through them and computes no gradient for them
+
 # %% ../../nbs/40b_gan.learner.ipynb #9edb37f6-3
 def gan_learner(cfg, images:torch.Tensor, cbs=None)->GANLearner:
     "A fastai `GANLearner` over uint8 `images` with the config's models, batch size and Adam settings."
@@ -109,6 +116,8 @@ def gan_learner(cfg, images:torch.Tensor, cbs=None)->GANLearner:
     from fastai.optimizer import Adam
     from functools import partial
     b1, b2 = cfg.train.betas
+    frozen = [p for p in d.parameters() if not p.requires_grad]       # a projected discriminator's ImageNet features and fixed mixing
+    cbs = list(cbs or []) + ([KeepFrozen(frozen)] if frozen else [])
     learn = GANLearner(dls, g, d, *gan_losses(cfg), switcher=FixedGANSwitcher(n_crit=1, n_gen=1), switch_eval=False,
                        show_img=False, opt_func=partial(Adam, mom=b1, sqr_mom=b2, eps=1e-8, wd=0.), lr=cfg.train.lr, cbs=cbs)
     learn.recorder.train_metrics = False

@@ -6,10 +6,11 @@
 __all__ = ['ATARI_ABSENT', 'RECIPES', 'SCHEDULE', 'train', 'atari_genres', 'atari_genre_dataset', 'read_genre_csv', 'split_games',
            'translate_mat', 'RandomGrayscale', 'genre_augs', 'resize_for', 'genre_dataloaders', 'pos_weights',
            'genre_scores', 'genre_metrics', 'genre_learner', 'train_genre', 'load_genre_model', 'open_image',
-           'genre_preprocess', 'genre_predictor', 'predict_genres', 'train_cli', 'predict_cli', 'load', 'predict']
+           'genre_preprocess', 'genre_predictor', 'predict_genres', 'train_cli', 'predict_cli', 'load',
+           'genre_thresholds', 'predict']
 
 # %% ../../nbs/11a_genre.learner.ipynb #5ba6eaa7
-import os, sys, time, warnings, contextlib
+import os, sys, json, time, warnings, contextlib
 import playnet.core  # first: it imports fastai with its import-time notice scoped away
 from functools import partial
 from pathlib import Path
@@ -389,28 +390,37 @@ def train_cli(argv:list|None=None):
     print(f"checkpoints: {r['phase1_checkpoint']} and {r['checkpoint']} (thresholds stored)")
 
 # %% ../../nbs/11a_genre.learner.ipynb #b416477f-1
+def _record(row, thr:dict, **key)->dict:
+    "One `--json` record: what was predicted on, each genre's probability and threshold, the predicted set."
+    return {**key, 'probabilities': {g: float(row[g]) for g in GENRES}, 'thresholds': thr, 'genres': list(row['genres'])}
+
 def predict_cli(argv:list|None=None):
-    "Command line: genre probabilities of screenshots, and which genres pass their thresholds."
+    "Command line: genre probabilities of screenshots (or of the game they show), and which genres pass their thresholds."
     prog = 'playnet_genre_predict'
     p = cli_parser(prog, "Predict a game's genres from screenshots.")
     p.add_argument('images', nargs='+', type=Path, metavar='IMAGE', help='screenshots (PNG, JPEG, ...)')
     p.add_argument('--model', type=Path, default=Path('best_model_final.pth'), help='genre checkpoint (default %(default)s)')
     p.add_argument('--threshold', type=float, default=None, help="one threshold for every genre (default: the checkpoint's per-genre thresholds)")
+    p.add_argument('--game', action='store_true', help='the images show one game: predict its genres from all of them (the mean probability)')
+    p.add_argument('--json', action='store_true', help='print a JSON list of records, one per image (one per game with --game): '
+                                                       'image(s), probabilities and thresholds keyed by genre, the predicted genres')
     a = p.parse_args(argv)
     if a.threshold is not None and not 0 <= a.threshold <= 1: cli_fail(prog, f'--threshold {a.threshold} must be between 0 and 1')
-    with cli_errors(prog, (CheckpointError,)): model, meta = load_genre_model(a.model)
-    stored = meta.get('thresholds') or {}
-    thr = {g: a.threshold if a.threshold is not None else stored.get(g, 0.5) for g in GENRES}
-    failed = 0
+    with cli_errors(prog, (CheckpointError,)): pred = load(a.model)
+    thr, ok, ims = genre_thresholds(pred.meta, a.threshold), [], []
     for path in a.images:
-        try: im = open_image(path)
-        except (FileNotFoundError, ValueError) as e: print(f'{prog}: {one_line(e)}', file=sys.stderr); failed += 1; continue
-        probs = predict_genres(model, meta, [im])[0]
-        print(f'{path} ({meta["arch"]})')
-        for j in np.argsort(-probs, kind='stable'):
-            g = GENRES[j]
-            print(f"  {g:<22} {probs[j]:.3f}  {'yes' if probs[j] >= thr[g] else 'no ':<3}  (threshold {thr[g]:.2f})")
-    if failed: sys.exit(1)
+        try: ims.append(open_image(path)); ok.append(path)
+        except (FileNotFoundError, ValueError) as e: print(f'{prog}: {one_line(e)}', file=sys.stderr)
+    df = predict(pred, ims, threshold=a.threshold, game=a.game) if ims else None
+    keys = [dict(images=[str(o) for o in ok])] if a.game else [dict(image=str(o)) for o in ok]
+    names = [f"game of {len(ok)} screenshots"] if a.game else [str(o) for o in ok]
+    if a.json: print(json.dumps([_record(r, thr, **k) for k, (_, r) in zip(keys, df.iterrows())] if df is not None else []))
+    elif df is not None:
+        for name, (_, r) in zip(names, df.iterrows()):
+            print(f'{name} ({pred.meta["arch"]})')
+            for g in sorted(GENRES, key=lambda g: -r[g]):
+                print(f"  {g:<22} {r[g]:.3f}  {'yes' if r[g] >= thr[g] else 'no ':<3}  (threshold {thr[g]:.2f})")
+    if len(ok) < len(a.images): sys.exit(1)
 
 # %% ../../nbs/11a_genre.learner.ipynb #c42fd117
 train = train_genre   # the task protocol's `train` verb
@@ -419,18 +429,27 @@ def load(path:str|Path)->Predictor:
     "A genre checkpoint as a `Predictor`: items are image paths or PIL images, prepared as at validation."
     return genre_predictor(*load_genre_model(path))
 
+# %% ../../nbs/11a_genre.learner.ipynb #a113de83
+def genre_thresholds(meta:dict, threshold:float|None=None)->dict:
+    "Each genre's threshold: `threshold` for all when given, else the checkpoint's tuned ones (0.5 where it has none)."
+    stored = meta.get('thresholds') or {}
+    return {g: float(threshold) if threshold is not None else float(stored.get(g, 0.5)) for g in GENRES}
+
 # %% ../../nbs/11a_genre.learner.ipynb #e92dd558
 def predict(
     model,                        # a `Predictor` from `load`, or a checkpoint path
     items:list,                   # screenshots: paths or PIL images
     bs:int=32,
     threshold:float|None=None,    # one threshold for every genre (default: the checkpoint's per-genre thresholds)
-)->pd.DataFrame:                  # item, the 12 probabilities, the genres over their thresholds
-    "Genre probabilities of screenshots, one row each, and the genres that pass their thresholds."
+    game:bool=False,              # the items are screenshots of one game: one row for the game (the mean of their probabilities)
+)->pd.DataFrame:                  # item (or the game's image count), the 12 probabilities, the genres over their thresholds
+    "Genre probabilities of screenshots, one row each (or one for the game they show), and the genres that pass their thresholds."
     p = model if isinstance(model, Predictor) else load(model)
-    df = pd.DataFrame(p.outputs(items, bs).numpy(), columns=GENRES)
-    stored = p.meta.get('thresholds') or {}
-    thr = pd.Series({g: threshold if threshold is not None else stored.get(g, 0.5) for g in GENRES})
+    probs = p.outputs(items, bs).numpy()
+    names = [f'<image {i}>' if isinstance(o, Image.Image) else str(o) for i, o in enumerate(items)]
+    if game: probs, names = probs.mean(0, keepdims=True), [f'<game: {len(items)} images>']
+    df = pd.DataFrame(probs, columns=GENRES)
+    thr = genre_thresholds(p.meta, threshold)
     df['genres'] = [[g for g in GENRES if r[g] >= thr[g]] for _, r in df.iterrows()]
-    df.insert(0, 'item', [f'<image {i}>' if isinstance(o, Image.Image) else str(o) for i, o in enumerate(items)])
+    df.insert(0, 'item', names)
     return df

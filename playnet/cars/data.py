@@ -217,12 +217,13 @@ def car_aug_tfms(
     flip:float=0.5,        # probability of a horizontal flip
     lighting:float=0.3,    # brightness, contrast and saturation jitter
     hue:float=0.1,         # hue jitter, a fraction of a turn
-    erase:float=0.5,       # probability that an image gets erased rectangles
-    max_count:int=3,       # at most this many rectangles per erased image
+    erase:float=0.5,       # probability that an image gets erased squares
+    max_count:int=3,       # at most this many squares per erased image
+    max_area:float=0.045,  # each square's area at most this fraction of the image (0.045: a side of 30% of 100x50's height)
 )->list:
-    "The seed's augmentations as fastai batch transforms: flip, colour jitter drawn per image, random erasing drawn per image."
+    "The seed's augmentations as fastai batch transforms: flip, colour jitter drawn per image, erased squares drawn per image."
     return [Flip(p=flip), Brightness(lighting, p=1.), Contrast(lighting, p=1.), Saturation(lighting, p=1.), Hue(hue, p=1.),
-            PerImage(RandomErasing(p=erase, max_count=max_count))]
+            PerImage(RandomErasing(p=erase, sh=max_area, min_aspect=1., max_count=max_count))]
 
 # %% ../../nbs/31a_cars.data.ipynb #935b65af-4
 def garage_dls(

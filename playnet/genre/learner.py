@@ -6,8 +6,8 @@
 __all__ = ['ATARI_ABSENT', 'RECIPES', 'SCHEDULE', 'train', 'atari_genres', 'atari_genre_dataset', 'read_genre_csv', 'split_games',
            'translate_mat', 'RandomGrayscale', 'genre_augs', 'resize_for', 'genre_dataloaders', 'pos_weights',
            'genre_scores', 'genre_metrics', 'genre_learner', 'train_genre', 'load_genre_model', 'open_image',
-           'genre_preprocess', 'genre_predictor', 'predict_genres', 'train_cli', 'predict_cli', 'load',
-           'genre_thresholds', 'predict']
+           'genre_preprocess', 'genre_predictor', 'predict_genres', 'load', 'genre_thresholds', 'predict', 'train_cli',
+           'predict_cli']
 
 # %% ../../nbs/11a_genre.learner.ipynb #5ba6eaa7
 import os, sys, json, time, warnings, contextlib
@@ -347,6 +347,38 @@ def predict_genres(
     if not imgs: return np.zeros((0, len(GENRES)))
     return genre_predictor(model, meta).outputs(imgs, bs).numpy()
 
+# %% ../../nbs/11a_genre.learner.ipynb #c42fd117
+train = train_genre   # the task protocol's `train` verb
+
+def load(path:str|Path)->Predictor:
+    "A genre checkpoint as a `Predictor`: items are image paths or PIL images, prepared as at validation."
+    return genre_predictor(*load_genre_model(path))
+
+# %% ../../nbs/11a_genre.learner.ipynb #a113de83
+def genre_thresholds(meta:dict, threshold:float|None=None)->dict:
+    "Each genre's threshold: `threshold` for all when given, else the checkpoint's tuned ones (0.5 where it has none)."
+    stored = meta.get('thresholds') or {}
+    return {g: float(threshold) if threshold is not None else float(stored.get(g, 0.5)) for g in GENRES}
+
+# %% ../../nbs/11a_genre.learner.ipynb #e92dd558
+def predict(
+    model,                        # a `Predictor` from `load`, or a checkpoint path
+    items:list,                   # screenshots: paths or PIL images
+    bs:int=32,
+    threshold:float|None=None,    # one threshold for every genre (default: the checkpoint's per-genre thresholds)
+    game:bool=False,              # the items are screenshots of one game: one row for the game (the mean of their probabilities)
+)->pd.DataFrame:                  # item (or the game's image count), the 12 probabilities, the genres over their thresholds
+    "Genre probabilities of screenshots, one row each (or one for the game they show), and the genres that pass their thresholds."
+    p = model if isinstance(model, Predictor) else load(model)
+    probs = p.outputs(items, bs).numpy()
+    names = [f'<image {i}>' if isinstance(o, Image.Image) else str(o) for i, o in enumerate(items)]
+    if game: probs, names = probs.mean(0, keepdims=True), [f'<game: {len(items)} images>']
+    df = pd.DataFrame(probs, columns=GENRES)
+    thr = genre_thresholds(p.meta, threshold)
+    df['genres'] = [[g for g in GENRES if r[g] >= thr[g]] for _, r in df.iterrows()]
+    df.insert(0, 'item', names)
+    return df
+
 # %% ../../nbs/11a_genre.learner.ipynb #b416477f
 def train_cli(argv:list|None=None):
     "Command line: train a genre model with the two-phase schedule (the seed's arguments and defaults)."
@@ -421,35 +453,3 @@ def predict_cli(argv:list|None=None):
             for g in sorted(GENRES, key=lambda g: -r[g]):
                 print(f"  {g:<22} {r[g]:.3f}  {'yes' if r[g] >= thr[g] else 'no ':<3}  (threshold {thr[g]:.2f})")
     if len(ok) < len(a.images): sys.exit(1)
-
-# %% ../../nbs/11a_genre.learner.ipynb #c42fd117
-train = train_genre   # the task protocol's `train` verb
-
-def load(path:str|Path)->Predictor:
-    "A genre checkpoint as a `Predictor`: items are image paths or PIL images, prepared as at validation."
-    return genre_predictor(*load_genre_model(path))
-
-# %% ../../nbs/11a_genre.learner.ipynb #a113de83
-def genre_thresholds(meta:dict, threshold:float|None=None)->dict:
-    "Each genre's threshold: `threshold` for all when given, else the checkpoint's tuned ones (0.5 where it has none)."
-    stored = meta.get('thresholds') or {}
-    return {g: float(threshold) if threshold is not None else float(stored.get(g, 0.5)) for g in GENRES}
-
-# %% ../../nbs/11a_genre.learner.ipynb #e92dd558
-def predict(
-    model,                        # a `Predictor` from `load`, or a checkpoint path
-    items:list,                   # screenshots: paths or PIL images
-    bs:int=32,
-    threshold:float|None=None,    # one threshold for every genre (default: the checkpoint's per-genre thresholds)
-    game:bool=False,              # the items are screenshots of one game: one row for the game (the mean of their probabilities)
-)->pd.DataFrame:                  # item (or the game's image count), the 12 probabilities, the genres over their thresholds
-    "Genre probabilities of screenshots, one row each (or one for the game they show), and the genres that pass their thresholds."
-    p = model if isinstance(model, Predictor) else load(model)
-    probs = p.outputs(items, bs).numpy()
-    names = [f'<image {i}>' if isinstance(o, Image.Image) else str(o) for i, o in enumerate(items)]
-    if game: probs, names = probs.mean(0, keepdims=True), [f'<game: {len(items)} images>']
-    df = pd.DataFrame(probs, columns=GENRES)
-    thr = genre_thresholds(p.meta, threshold)
-    df['genres'] = [[g for g in GENRES if r[g] >= thr[g]] for _, r in df.iterrows()]
-    df.insert(0, 'item', names)
-    return df

@@ -125,19 +125,15 @@ def grid_tiles(path:str|Path, w:int, h:int, n:int=8, nrow:int=8, pad:int=2)->tor
 
 # %% ../../nbs/40c_gan.bench.ipynb #6e32c1d4
 def nearest_frames(
-    fake:torch.Tensor,      # generated frames in [-1, 1]
-    train_frames:torch.Tensor, # uint8 training frames (n, c, h, w)
-    heldout:torch.Tensor|None=None, # uint8 held-out real frames, for `copy_ratio`
-    k:int=2,                # network of the features (EfficientNet-Lite`k`)
+    fake:np.ndarray,        # features of generated frames, (m, d)
+    train:np.ndarray,       # features of the training frames, (n, d)
+    heldout:np.ndarray|None=None, # features of held-out real frames, for `copy_ratio`
 )->dict:                    # index and distance of each fake's nearest training frame; copy_ratio
-    "Each generated frame's nearest training frame in Lite`k` features, and how close fakes come to the training set relative to held-out frames."
-    feats = lite_features(k)
-    tr = torch.from_numpy(feats(to_unit(train_frames)))
-    d = torch.cdist(torch.from_numpy(feats(fake)), tr)
+    "Each generated frame's nearest training frame in a feature space, and how close fakes come to the training set relative to held-out frames."
+    tr = torch.from_numpy(train)
+    d = torch.cdist(torch.from_numpy(fake), tr)
     out = dict(index=d.argmin(1).tolist(), distance=d.min(1).values.tolist())
-    if heldout is not None:
-        dh = torch.cdist(torch.from_numpy(feats(to_unit(heldout))), tr).min(1).values
-        out['copy_ratio'] = float(d.min(1).values.median() / dh.median())
+    if heldout is not None: out['copy_ratio'] = float(d.min(1).values.median() / torch.cdist(torch.from_numpy(heldout), tr).min(1).values.median())
     return out
 
 # %% ../../nbs/40c_gan.bench.ipynb #c29426bf
@@ -146,8 +142,9 @@ def gan_nearest(res:dict, n:int=64)->dict:
     runs = list(res['runs'].values())
     cfg = read_gan_config(Path(runs[0]['run'])/'config.ini')
     w, h, c = cfg.image.width, cfg.image.height, cfg.image.channels
-    tr, hd = load_frames(cfg.data.image_dir, w, h, c), load_frames(heldout_dir(cfg), w, h, c)[:256]
-    return {k: nearest_frames(grid_tiles(Path(v['run'])/'images'/f"fake_mark_{v['marks'][-1]['mark']}.png", w, h, n), tr, hd)
+    f = lite_features(2)
+    tr, hd = f(to_unit(load_frames(cfg.data.image_dir, w, h, c))), f(to_unit(load_frames(heldout_dir(cfg), w, h, c)[:256]))   # once for every config
+    return {k: nearest_frames(f(grid_tiles(Path(v['run'])/'images'/f"fake_mark_{v['marks'][-1]['mark']}.png", w, h, n)), tr, hd)
             for k, v in res['runs'].items()}
 
 # %% ../../nbs/40c_gan.bench.ipynb #6825eba2

@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['RESERVED', 'STEPS', 'GAME_COLS', 'PY_COLS', 'is_reserved', 'parse_steps', 'parse_play', 'desktop_games',
            'frame_verdict', 'apt_missing', 'apt_install', 'DesktopGame', 'capture_desktop', 'python_games', 'tty_image',
-           'capture_python', 'games_dir', 'slug', 'write_game', 'read_games', 'all_games_table', 'capture_games',
-           'real_genre_dataset', 'census', 'census_table', 'capture_cli']
+           'capture_python', 'games_dir', 'slug', 'write_game', 'all_games_table', 'read_games', 'capture_games',
+           'real_genre_dataset', 'census', 'census_table', 'capture_cli', 'set_rows', 'show_real_games']
 
 # %% ../nbs/08_realgames.ipynb #eae82447
 import os, re, sys, json, time, shlex, shutil, signal, tempfile, warnings, importlib, subprocess, contextlib
@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from PIL import Image, ImageDraw, ImageFont
+import matplotlib.pyplot as plt
 from fastprogress.fastprogress import progress_bar
 from .core import data_dir, work_dir, atomic_write, atomic_write_text, atomic_write_json, cli_parser, cli_errors, cli_fail, one_line
 from .games import _sig, short_name
@@ -68,7 +69,7 @@ def parse_play(s:str)->list:
     return toks
 
 # %% ../nbs/08_realgames.ipynb #1624aa8a
-GAME_COLS = ['game', 'package', 'command', 'setup', 'start', 'play', 'window', 'genres', 'genre_source', 'about']
+GAME_COLS = ['game', 'package', 'command', 'setup', 'start', 'play', 'window', 'genres', 'genre_source', 'about']   # and optionally `group`, `turns`, `launch`
 
 def _genres(v, where)->list:
     gs = [g.strip() for g in str(v).split(';') if g.strip()]
@@ -87,10 +88,13 @@ def desktop_games(path:str|Path|None=None)->pd.DataFrame:
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     miss = [c for c in GAME_COLS if c not in df.columns]
     if miss: raise ValueError(f"{path} lacks column(s) {', '.join(miss)}")
-    if 'group' not in df.columns: df['group'] = ''
+    for c in ('group', 'turns', 'launch'):
+        if c not in df.columns: df[c] = ''
     rows = []
     for i, r in df.iterrows():
         where = f"{path}, row {i+2} ({r.game})"
+        if r.turns.strip().lower() not in ('', 'yes', 'no'): raise ValueError(f"{where}: turns {r.turns!r}: write yes (the game waits for moves) or leave it empty")
+        if r.launch.strip() and not re.fullmatch(r'\d+(\.\d+)?', r.launch.strip()): raise ValueError(f"{where}: launch {r.launch!r}: seconds of play a launch, like 60")
         if is_reserved(r.game, r.package): raise ValueError(f"{where}: reserved for the outside check; keep it out of every dataset")
         if not r.command.strip(): raise ValueError(f"{where}: no command")
         try: steps, play = parse_steps(r.start), parse_play(r.play)
@@ -198,8 +202,11 @@ class DesktopGame:
 
     @property
     def region(self)->tuple:
-        "The window's (left, top, width, height), cut to the screen."
-        x, y, w, h = _geometry(self.wid)
+        "The window's (left, top, width, height), cut to the screen (found again if the game replaced its window)."
+        try: x, y, w, h = _geometry(self.wid)
+        except (KeyError, ValueError):
+            self.wid = self.find_window(10)
+            x, y, w, h = _geometry(self.wid)
         W, H = self.screen
         x0, y0 = max(0, x), max(0, y)
         return x0, y0, max(1, min(x+w, W) - x0), max(1, min(y+h, H) - y0)
@@ -238,11 +245,13 @@ class DesktopGame:
         for k in ('Up', 'Down', 'Left', 'Right', 'space', 'shift', 'ctrl'): _xdo('keyup', k)
         for p in self.procs:
             with contextlib.suppress(ProcessLookupError): os.killpg(p.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 5
         for p in self.procs:
-            try: p.wait(5)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError): os.killpg(p.pid, signal.SIGKILL)
-                p.wait()
+            with contextlib.suppress(subprocess.TimeoutExpired): p.wait(max(0.1, deadline - time.monotonic()))
+        time.sleep(0.5)
+        for p in self.procs:   # what ignored SIGTERM (the shell may be gone while the game lives on in its group)
+            with contextlib.suppress(ProcessLookupError, PermissionError): os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
         self.procs = []
 
     def __enter__(self): return self.start()
@@ -257,8 +266,10 @@ def capture_desktop(
     seed:int=0,              # seed of the random play and the capture times
     gap:tuple=(2.0, 6.0),    # seconds of random play between candidate frames, drawn uniformly
     max_seconds:float=300,   # give up after this long in play
-    launch_seconds:float=40, # play a launch this long, then relaunch (random play soon ends a game: its game-over and menu screens are not play)
-    restarts:int=8,          # launches at most, after the first
+    launch_seconds:float=12, # play a launch this long, then relaunch (random play soon ends a game: its game-over and menu screens are not play)
+    still_gap:float=0.5,     # real-time games: seconds between a frame and a second look at it
+    still_diff:float=0.5,    # mean |diff| (0-255) under which the two looks count as a screen standing still
+    restarts:int=12,         # launches at most, after the first
     install:bool=True,       # apt-install a missing package (False: a missing package is an error)
     screen:tuple=(1280, 720),# the Xvfb screen
     **verdict,               # `frame_verdict` thresholds
@@ -267,10 +278,13 @@ def capture_desktop(
     if install: apt_install(row['package'])
     elif miss := apt_missing(row['package']): raise OSError(f"{row['game']}: {' '.join(miss)} not installed (apt install them, or capture with install=True)")
     if shutil.which('xdotool') is None: raise OSError("xdotool not found: apt install xdotool")
-    rng, counts = _rng(seed, row['game']), dict(keep=0, blank=0, menu=0, duplicate=0, launches=0)
+    rng, counts = _rng(seed, row['game']), dict(keep=0, blank=0, menu=0, duplicate=0, still=0, launches=0)
+    turns = str(row.get('turns', '')).strip().lower() in ('yes', 'true', '1')
+    if str(row.get('launch', '')).strip(): launch_seconds = float(row['launch'])   # the row's own: a game whose play starts the same way each time needs longer
     kept, sigs, menus, t_play = [], [], [], 0.0
     with xvfb_display(*screen, force=True), tempfile.TemporaryDirectory(prefix='playnet-game-') as home:
         while len(kept) < n and t_play < max_seconds and counts['launches'] <= restarts:
+            if counts['launches'] >= 3 and not kept: break   # three launches and not one frame of play: the recipe does not reach play here
             counts['launches'] += 1
             with DesktopGame(row, home, screen) as g:
                 for i, st in enumerate(row['steps']):   # every screen seen on the way in (but the launch screen of a game that starts in play) is not play
@@ -281,8 +295,14 @@ def capture_desktop(
                 while g.alive and len(kept) < n and time.monotonic() - t0 < launch_seconds and t_play + time.monotonic() - t0 < max_seconds:
                     g.play(rng, row['inputs'], float(rng.uniform(*gap)))
                     if not g.alive: break
-                    fr = ScreenInput(region=g.region).grab()
-                    v = frame_verdict(fr, menus, sigs, **verdict); counts[v] += 1
+                    scr = ScreenInput(region=g.region)
+                    fr = scr.grab()
+                    v = frame_verdict(fr, menus, sigs, **verdict)
+                    if v == 'keep' and not turns:   # a real-time game moves on its own: a screen that stands still is paused, a menu or a dialog
+                        time.sleep(still_gap)
+                        nxt = scr.grab()
+                        if nxt.shape == fr.shape and np.abs(nxt.astype(np.int16) - fr).mean() < still_diff: v = 'still'
+                    counts[v] += 1
                     if v == 'keep':
                         im = Image.fromarray(fr); im.info.update(game=row['game'], seed=int(seed), t=round(t_play + time.monotonic() - t0, 1))
                         kept.append(im); sigs.append(_sig(fr))
@@ -387,7 +407,7 @@ def capture_python(
     if gap is None: gap = tuple(int(v) for v in str(row.get('gap') or '20 200').split())
     if str(row.get('min_diff') or '').strip(): verdict = dict(dict(min_diff=float(row['min_diff'])), **verdict)
     if max_steps is None: max_steps = (4*n + 20) * (gap[0] + gap[1]) // 2
-    rng, counts = _rng(seed, row['game']), dict(keep=0, blank=0, menu=0, duplicate=0, launches=1)
+    rng, counts = _rng(seed, row['game']), dict(keep=0, blank=0, menu=0, duplicate=0, still=0, launches=1)
     stream, kept, sigs, t, nxt = _PY_STREAMS[row['kind']](row, rng), [], [], 0, 0
     nxt = int(rng.integers(gap[0], gap[1]+1))
     with warnings.catch_warnings():
@@ -441,12 +461,18 @@ def write_game(
                                     counts=counts, frames=files))
     return d
 
+def all_games_table()->pd.DataFrame:
+    "The desktop and Python game tables together, with their `source`."
+    return pd.concat([desktop_games(), python_games()], ignore_index=True)
+
 def read_games(dest:str|Path|None=None)->pd.DataFrame:
-    "One row per shipped frame (`source, game, group, path` relative to `dest`, `genres`, `genre_source`), from the games' manifests."
+    "One row per shipped frame (`source, game, group, path` relative to `dest`, `genres`, `genre_source`), from the games' manifests; the labels of a game still in the tables come from the tables."
     dest = Path(dest) if dest is not None else games_dir()
+    tabs = {(r.source, r.game): r for r in all_games_table().itertuples()}   # the tables are where labels are curated: they win over a manifest's copy
     rows = []
     for m in sorted(dest.glob(f'*/*/{_META}')):
         meta = json.loads(m.read_text())
+        if (t := tabs.get((meta['source'], meta['game']))) is not None: meta.update(genres=list(t.genres), genre_source=t.genre_source, group=t.group)
         if is_reserved(meta['game']): raise ValueError(f"{m}: {meta['game']} is reserved for the outside check; delete its folder")
         for f in meta['frames']:
             p = m.parent/f['file']
@@ -462,10 +488,6 @@ def _done(d:Path, n:int, seed:int)->bool:
     return meta.get('n') == n and meta.get('seed') == seed and all((d/f['file']).is_file() for f in meta['frames'])
 
 # %% ../nbs/08_realgames.ipynb #dee1ac06
-def all_games_table()->pd.DataFrame:
-    "The desktop and Python game tables together, with their `source`."
-    return pd.concat([desktop_games(), python_games()], ignore_index=True)
-
 def capture_games(
     games:list|None=None,    # game names (default: every game of both tables)
     sources:tuple=('debian', 'python'),
@@ -506,8 +528,10 @@ def capture_games(
 # %% ../nbs/08_realgames.ipynb #7d189190
 def real_genre_dataset(
     dest:str|Path|None=None,    # folder for `dataset.csv` and the images (default work/datasets/real-genres)
-    n_atari:int=12,             # screenshots an Atari game (generated here, not shipped)
+    n_atari:int=12,             # screenshots a game: Atari frames generated here, shipped frames taken in their order
     atari_games:list|None=None, # a subset of the Atari games (default all 104)
+    atari_size:int|None=None,   # shrink Atari frames so the longer side is this (default: native 160x210)
+    shipped:list|None=None,     # a subset of the shipped games (default: all)
     games:str|Path|None=None,   # the shipped set (default data/games)
     sources:tuple=('atari', 'debian', 'python'),
     quiet:bool=False,
@@ -517,10 +541,16 @@ def real_genre_dataset(
     dest = Path(dest) if dest is not None else work_dir('datasets', 'real-genres')
     parts = []
     if 'atari' in sources:
-        a = atari_genre_dataset(dest/'atari', games=atari_games, n=n_atari, quiet=quiet)
+        a = atari_genre_dataset(dest/'atari', games=atari_games, n=n_atari, size=atari_size, quiet=quiet)
         parts.append(a.assign(path='atari/images/' + a.path, source='atari', group=a.game))
-    shipped = read_games(games)
-    shipped = shipped[shipped.source.isin(sources)]
+    sel = read_games(games)
+    sel = sel[sel.source.isin(sources)]
+    if shipped is not None:
+        want = {_norm(g) for g in shipped}
+        unknown = want - set(sel.game.map(_norm))
+        if unknown: raise ValueError(f"no shipped frames of {', '.join(sorted(unknown))}")
+        sel = sel[sel.game.map(_norm).isin(want)]
+    shipped = sel.groupby('game', sort=False).head(n_atari).reset_index(drop=True)   # as many screenshots a game as the Atari games get
     if len(shipped):
         src = Path(games) if games is not None else games_dir()
         for p in shipped.path:   # hard links where the file system allows, else copies
@@ -565,6 +595,7 @@ def capture_cli(argv:list|None=None):
     p.add_argument('--list', action='store_true', help="list the games with their genres and stop")
     p.add_argument('--json', action='store_true', help="print the result as JSON")
     a = p.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))   # a killed capture still stops its game and its Xvfb
     with cli_errors('playnet_games_capture'):
         if a.n < 1: raise ValueError(f"--n {a.n}: use 1 or more")
         tab = all_games_table()
@@ -578,3 +609,34 @@ def capture_cli(argv:list|None=None):
     if a.json: print(df.to_json(orient='records'))
     else: print(df.to_string(index=False))
     if df.attrs['failed']: sys.exit(1)
+
+# %% ../nbs/08_realgames.ipynb #3f8a849d
+def set_rows(n_atari:int=12, games:str|Path|None=None)->pd.DataFrame:
+    "The whole set as rows without building it: the shipped frames, and `n_atari` rows for each Atari game (its frames are generated at run time)."
+    from playnet.genre.learner import atari_genres
+    sh = read_games(games)
+    rows = [dict(game=r.game, source=r.source, group=r.group, **{c: int(c in r.genres) for c in GENRES}) for r in sh.itertuples()]
+    rows += [dict(game=r.game, source='atari', group=r.game, **{c: int(c in r.genres) for c in GENRES}) for r in atari_genres().itertuples() for _ in range(n_atari)]
+    return pd.DataFrame(rows)
+
+def show_real_games(
+    games:list|None=None,        # game names (default: every shipped game)
+    dest:str|Path|None=None,     # the shipped set (default data/games)
+    frame:int=0,                 # which frame of each game
+    ncols:int=6,
+    cell:float=2.4,              # inches per grid cell
+)->plt.Figure:
+    "One shipped frame of each game, titled with its name, source and genres."
+    import matplotlib.pyplot as plt, textwrap
+    sh = read_games(dest)
+    dest = Path(dest) if dest is not None else games_dir()
+    one = sh.groupby('game', sort=False).nth(frame)
+    if games is not None: one = one[one.game.isin(games)]
+    n = len(one); nrows = max(1, int(np.ceil(n/ncols)))
+    fig, axs = plt.subplots(nrows, ncols, figsize=(cell*ncols, cell*0.95*nrows), squeeze=False)
+    for ax in axs.flat: ax.axis('off')
+    for ax, r in zip(axs.flat, one.itertuples()):
+        ax.imshow(Image.open(dest/r.path))
+        ax.set_title(textwrap.fill(f"{r.game} ({r.source})", 30) + '\n' + textwrap.fill(', '.join(r.genres), 34), fontsize=7)
+    fig.tight_layout()
+    return fig

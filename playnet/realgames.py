@@ -6,7 +6,7 @@
 __all__ = ['RESERVED', 'STEPS', 'GAME_COLS', 'PY_COLS', 'is_reserved', 'parse_steps', 'parse_play', 'desktop_games',
            'frame_verdict', 'apt_missing', 'apt_install', 'DesktopGame', 'capture_desktop', 'python_games', 'tty_image',
            'capture_python', 'games_dir', 'slug', 'write_game', 'all_games_table', 'read_games', 'capture_games',
-           'real_genre_dataset', 'census', 'census_table', 'capture_cli', 'set_rows', 'show_real_games']
+           'drop_frames', 'real_genre_dataset', 'census', 'census_table', 'capture_cli', 'set_rows', 'show_real_games']
 
 # %% ../nbs/08_realgames.ipynb #eae82447
 import os, re, sys, json, time, shlex, shutil, signal, tempfile, warnings, importlib, subprocess, contextlib
@@ -264,10 +264,10 @@ def capture_desktop(
     row,                     # a row of `desktop_games()`
     n:int=12,                # frames to keep
     seed:int=0,              # seed of the random play and the capture times
-    gap:tuple=(2.0, 6.0),    # seconds of random play between candidate frames, drawn uniformly
+    gap:tuple=(1.5, 4.0),    # seconds of random play between candidate frames, drawn uniformly
     max_seconds:float=300,   # give up after this long in play
     launch_seconds:float=12, # play a launch this long, then relaunch (random play soon ends a game: its game-over and menu screens are not play)
-    still_gap:float=0.5,     # real-time games: seconds between a frame and a second look at it
+    still_gap:float=1.0,     # real-time games: seconds between a frame and a second look at it
     still_diff:float=0.5,    # mean |diff| (0-255) under which the two looks count as a screen standing still
     restarts:int=12,         # launches at most, after the first
     install:bool=True,       # apt-install a missing package (False: a missing package is an error)
@@ -287,8 +287,9 @@ def capture_desktop(
             if counts['launches'] >= 3 and not kept: break   # three launches and not one frame of play: the recipe does not reach play here
             counts['launches'] += 1
             with DesktopGame(row, home, screen) as g:
-                for i, st in enumerate(row['steps']):   # every screen seen on the way in (but the launch screen of a game that starts in play) is not play
-                    if i > 0 or st[0] != 'wait': menus.append(_sig(ScreenInput(region=g.region).grab()))
+                last = max([i for i, st in enumerate(row['steps']) if st[0] != 'wait'], default=-1)
+                for i, st in enumerate(row['steps']):   # every screen that an input of the way in had to leave (title, menus, dialogs) is not play
+                    if i <= last: menus.append(_sig(ScreenInput(region=g.region).grab()))
                     g.step(st)
                 g.focus()
                 t0 = time.monotonic()
@@ -448,6 +449,7 @@ def write_game(
     seed:int=0,
     width:int=320,         # shrink wider frames to this width
     quality:int=80,        # JPEG quality
+    asked:int|None=None,   # the frames asked for (default: as many as given)
 )->Path:                   # the game's folder
     "Write a game's frames as JPEGs plus its manifest (frames, seed, genres and their source, what was rejected), each file atomically."
     d = Path(dest)/row['source']/slug(row['game'])
@@ -457,7 +459,7 @@ def write_game(
     for old in d.glob('*.jpg'):
         if old.name not in {f['file'] for f in files}: old.unlink()
     atomic_write_json(d/_META, dict(game=row['game'], source=row['source'], group=row['group'], genres=list(row['genres']),
-                                    genre_source=row['genre_source'], about=row.get('about', ''), seed=int(seed), n=len(frames),
+                                    genre_source=row['genre_source'], about=row.get('about', ''), seed=int(seed), n=len(frames), asked=int(asked or len(frames)),
                                     counts=counts, frames=files))
     return d
 
@@ -485,7 +487,7 @@ def _done(d:Path, n:int, seed:int)->bool:
     m = d/_META
     if not m.is_file(): return False
     meta = json.loads(m.read_text())
-    return meta.get('n') == n and meta.get('seed') == seed and all((d/f['file']).is_file() for f in meta['frames'])
+    return meta.get('asked', meta.get('n')) == n and meta.get('seed') == seed and all((d/f['file']).is_file() for f in meta['frames'])
 
 # %% ../nbs/08_realgames.ipynb #dee1ac06
 def capture_games(
@@ -496,11 +498,13 @@ def capture_games(
     dest:str|Path|None=None, # default data/games
     install:bool=True,       # apt-install missing Debian packages
     redo:bool=False,         # capture again games already done with the same n and seed
+    min_frames:int|None=None,# a game with fewer distinct frames of play fails (default: two thirds of `n`)
     quiet:bool=False,
     **kw,                    # to `capture_desktop` / `capture_python`
 )->pd.DataFrame:             # per game: source, game, frames, the verdict counts, error; `attrs['failed']` lists the games that failed
     "Capture (or resume) the real-game set: each game's frames and manifest under `dest`; a game that fails is reported and the others go on."
     dest = Path(dest) if dest is not None else games_dir()
+    min_frames = max(1, (2*n)//3) if min_frames is None else min_frames
     tab = all_games_table()
     tab = tab[tab.source.isin(sources)]
     if games is not None:
@@ -515,8 +519,8 @@ def capture_games(
         try:
             t0 = time.monotonic()
             frames, counts = (capture_desktop(r, n, seed, install=install, **kw) if r.source == 'debian' else capture_python(r, n, seed, **kw))
-            if len(frames) < n: raise RuntimeError(f"only {len(frames)} of {n} frames kept ({', '.join(f'{k} {v}' for k, v in counts.items())})")
-            write_game(r, frames, counts, dest, seed)
+            if len(frames) < min_frames: raise RuntimeError(f"only {len(frames)} of {n} frames kept ({', '.join(f'{k} {v}' for k, v in counts.items())})")
+            write_game(r, frames, counts, dest, seed, asked=n)
             out.append(dict(source=r.source, game=r.game, frames=len(frames), status='captured', seconds=round(time.monotonic()-t0, 1), **counts))
         except Exception as e:
             out.append(dict(source=r.source, game=r.game, frames=0, status='failed', error=one_line(e)))
@@ -526,6 +530,26 @@ def capture_games(
     return df
 
 # %% ../nbs/08_realgames.ipynb #7d189190
+def drop_frames(
+    game:str,                # the game's name
+    files:list,              # its frames to drop, by file name (`'03.jpg'`) or number (3)
+    reason:str,              # why, as a reviewer saw it: 'a menu', 'a dialog', ...
+    source:str='debian',
+    dest:str|Path|None=None, # the shipped set (default data/games)
+)->dict:                     # the game's manifest after the change
+    "Drop frames a review found not to be play (a menu or dialog the checks let through): the files go, the manifest records each with its reason."
+    d = (Path(dest) if dest is not None else games_dir())/source/slug(game)
+    m = json.loads((d/_META).read_text())
+    names = {f if isinstance(f, str) else f'{int(f):02d}.jpg' for f in files}
+    unknown = names - {f['file'] for f in m['frames']}
+    if unknown: raise ValueError(f"{game} has no frame {', '.join(sorted(unknown))}")
+    m['dropped'] = m.get('dropped', []) + [dict(f, reason=reason) for f in m['frames'] if f['file'] in names]
+    m['frames'] = [f for f in m['frames'] if f['file'] not in names]; m['n'] = len(m['frames'])
+    atomic_write_json(d/_META, m)
+    for n in names: (d/n).unlink(missing_ok=True)
+    return m
+
+# %% ../nbs/08_realgames.ipynb #0a128b77
 def real_genre_dataset(
     dest:str|Path|None=None,    # folder for `dataset.csv` and the images (default work/datasets/real-genres)
     n_atari:int=12,             # screenshots a game: Atari frames generated here, shipped frames taken in their order
@@ -580,7 +604,7 @@ def census_table(c:dict)->pd.DataFrame:
     "A census (`census`) as a table: games per class and source, with the images."
     return pd.DataFrame(c['per_class']).T.rename_axis('class')
 
-# %% ../nbs/08_realgames.ipynb #0a128b77
+# %% ../nbs/08_realgames.ipynb #3f8a849d
 def capture_cli(argv:list|None=None):
     "playnet_games_capture: capture the real-game screenshot set (Debian games under Xvfb by their recipes, Python game packages)."
     p = cli_parser('playnet_games_capture', "Capture (or resume) the real-game screenshot set: Debian games under Xvfb by their recipes "
@@ -610,7 +634,7 @@ def capture_cli(argv:list|None=None):
     else: print(df.to_string(index=False))
     if df.attrs['failed']: sys.exit(1)
 
-# %% ../nbs/08_realgames.ipynb #3f8a849d
+# %% ../nbs/08_realgames.ipynb #ecc2831e
 def set_rows(n_atari:int=12, games:str|Path|None=None)->pd.DataFrame:
     "The whole set as rows without building it: the shipped frames, and `n_atari` rows for each Atari game (its frames are generated at run time)."
     from playnet.genre.learner import atari_genres

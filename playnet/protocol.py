@@ -22,7 +22,7 @@ MODULES = {   # module: (layer, family)
     'core': ('core', None),
     'vision': ('shared', None), 'games': ('shared', None), 'capture': ('shared', None), 'report': ('shared', None),
     'distributed': ('shared', None), 'metrics': ('shared', None), 'protocol': ('shared', None),
-    'steam': ('family', 'genre'), 'genre': ('family', 'genre'),
+    'steam': ('family', 'genre'), 'genre': ('family', 'genre'), 'realgames': ('family', 'genre'),
     'cards': ('family', 'cards'),
     'garage': ('family', 'cars'), 'cars': ('family', 'cars'),
     'gan': ('family', 'gan'),

@@ -103,7 +103,9 @@ def _test_preds(r, test_df, img_dir):
 
 # %% ../../nbs/11b_genre.bench.ipynb #199f0dcf-4
 BENCH = dict(data='real', n=12, frame_size=None, size=128, bs=32, epochs_frozen=5, epochs_unfrozen=5, test_pct=0.2, seed=42)
-BENCH_TINY = dict(data='real', n=3, frame_size=96, size=64, bs=8, epochs_frozen=1, epochs_unfrozen=1, test_pct=0.25, seed=42)
+BENCH_TINY = dict(data='real', n=3, frame_size=96, size=64, bs=8, epochs_frozen=1, epochs_unfrozen=1, test_pct=0.25, seed=42,
+                  games=['Pong', 'Tennis', 'Boxing', 'Enduro', 'Tetris', 'Othello', 'Backgammon', 'Pitfall', 'HauntedHouse', 'SpaceInvaders', 'Breakout', 'VideoPinball'],
+                  shipped=['Teeworlds', 'Minetest', 'NetHack', 'Chess', 'Car Racing', 'Tux Football'])   # twelve Atari games, six shipped ones
 STUDY = {   # playnet variants against learning which game a screenshot is from, not what its genre looks like
     'playnet': {},                           # fine-tune the last two body groups after the head
     'frozen probe': dict(unfreeze=0),        # train the head only, on frozen ImageNet features
@@ -165,6 +167,7 @@ def genre_benchmark(
     variants = STUDY if variants is None else variants
     t0 = time.time()
     if dest is None: dest = work_dir('datasets', ('real-genres' if cfg['data'] == 'real' else 'atari-genres') + ('-tiny' if tiny else ''))
+    games, shipped = games if games is not None else cfg.get('games'), shipped if shipped is not None else cfg.get('shipped')
     df = genre_data(cfg['data'], dest, games, cfg['n'], cfg['frame_size'], shipped, quiet)
     img_dir = df.attrs['img_dir']
     held = split_games(df, cfg['test_pct'], seed=cfg['seed'])

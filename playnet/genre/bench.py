@@ -110,6 +110,7 @@ STUDY = {   # playnet variants against learning which game a screenshot is from,
     'playnet': {},                           # fine-tune the last two body groups after the head
     'frozen probe': dict(unfreeze=0),        # train the head only, on frozen ImageNet features
     'mixup': dict(mixup=0.4),                # train on blends of screenshots of two games, with blended genres
+    'fewer frames': dict(frames=4),          # four training screenshots a game instead of twelve
 }
 
 def genre_data(

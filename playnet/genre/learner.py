@@ -177,9 +177,16 @@ def genre_dataloaders(
     augment:bool=True,        # the seed's augmentations on training batches
     num_workers:int=0,
     device=None,
+    frames:int|None=None,     # keep at most this many training screenshots a game (the first ones; validation keeps all), split='game' only
 ):
     "fastai `DataLoaders` of screenshots and multi-hot genre targets, split by game (or as asked)."
-    if split == 'game': splitter = IndexSplitter(np.flatnonzero(split_games(df, valid_pct, seed)))
+    if frames is not None and split != 'game': raise ValueError(f"frames={frames}: only with split='game'")
+    if split == 'game':
+        held = split_games(df, valid_pct, seed)
+        if frames is not None:   # fewer screenshots of each training game: less to learn which game it is
+            keep = held | (df.groupby('game').cumcount() < frames).to_numpy()
+            df, held = df[keep], held[keep]
+        splitter = IndexSplitter(np.flatnonzero(held))
     elif split == 'random': splitter = RandomSplitter(valid_pct, seed=seed)
     elif split == 'column': splitter = ColSplitter('is_valid')
     else: raise ValueError(f"split={split!r}: use 'game', 'random' or 'column'")
@@ -250,8 +257,8 @@ def genre_learner(
 
 # %% ../../nbs/11a_genre.learner.ipynb #1a142277
 RECIPES = {
-    'playnet': dict(arch='efficientnet_lite0', pretrained=True, split='game', augment=True, pos_weight_rows='train', monitor='mAP', tune=True, mixup=0.),
-    'seed': dict(arch='resnet18', pretrained=False, split='random', augment=False, pos_weight_rows='all', monitor='valid_loss', tune=False, mixup=0.),
+    'playnet': dict(arch='efficientnet_lite0', pretrained=True, split='game', augment=True, pos_weight_rows='train', monitor='mAP', tune=True, mixup=0., frames=None),
+    'seed': dict(arch='resnet18', pretrained=False, split='random', augment=False, pos_weight_rows='all', monitor='valid_loss', tune=False, mixup=0., frames=None),
 }
 SCHEDULE = dict(lr_frozen=1e-3, lr_body=1e-5, lr_head=1e-4, sched='plateau', plateau_patience=2, plateau_factor=0.5, unfreeze=2)
 
@@ -267,7 +274,7 @@ def train_genre(
     valid_pct:float=0.2,
     num_workers:int=0,
     quiet:bool=False,            # no progress bars or epoch tables
-    **overrides,                 # change a recipe setting (`arch`, `pretrained`, `augment`, `mixup` (its Beta alpha; 0: off), ...) or the schedule (`lr_body`, ...)
+    **overrides,                 # change a recipe setting (`arch`, `pretrained`, `augment`, `mixup` (its Beta alpha; 0: off), `frames` (training screenshots a game), ...) or the schedule (`lr_body`, ...)
 )->dict:                         # learn, dls, phases, thresholds, valid scores, checkpoint
     "Train a genre model with a recipe and the two-phase schedule; tune thresholds on validation; save the final checkpoint."
     if recipe not in RECIPES: raise ValueError(f"recipe={recipe!r}: use {' or '.join(RECIPES)}")
@@ -276,7 +283,7 @@ def train_genre(
     if unknown: raise ValueError(f"unknown setting(s) {', '.join(sorted(unknown))}")
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
-    dls = genre_dataloaders(df, img_dir, size, bs, cfg['split'], valid_pct, seed, cfg['augment'], num_workers)
+    dls = genre_dataloaders(df, img_dir, size, bs, cfg['split'], valid_pct, seed, cfg['augment'], num_workers, frames=cfg['frames'])
     pw = pos_weights(dls.train.items if cfg['pos_weight_rows'] == 'train' else df, cfg.get('cap', 10.))
     learn = genre_learner(dls, cfg['arch'], cfg['pretrained'], pos_weight=pw, weights=cfg.get('weights'))
     meta = dict(genres=GENRES, size=size, resize=resize_for(size), recipe=recipe, seed=seed, settings={k: v for k, v in cfg.items() if k != 'weights'})

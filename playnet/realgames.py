@@ -5,11 +5,12 @@
 # %% auto #0
 __all__ = ['RESERVED', 'STEPS', 'GAME_COLS', 'PY_COLS', 'is_reserved', 'parse_steps', 'parse_play', 'desktop_games',
            'frame_verdict', 'apt_missing', 'apt_install', 'DesktopGame', 'capture_desktop', 'python_games', 'tty_image',
-           'capture_python', 'games_dir', 'slug', 'write_game', 'all_games_table', 'read_games', 'capture_games',
-           'drop_frames', 'real_genre_dataset', 'census', 'census_table', 'capture_cli', 'set_rows', 'show_real_games']
+           'svg_rgb', 'capture_python', 'games_dir', 'slug', 'write_game', 'all_games_table', 'read_games',
+           'capture_games', 'drop_frames', 'real_genre_dataset', 'census', 'census_table', 'capture_cli', 'set_rows',
+           'show_real_games']
 
 # %% ../nbs/08_realgames.ipynb #eae82447
-import os, re, sys, json, time, shlex, shutil, signal, tempfile, warnings, importlib, subprocess, contextlib
+import io, os, re, sys, json, time, shlex, shutil, signal, tempfile, warnings, importlib, subprocess, contextlib
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -394,7 +395,25 @@ def _nle_stream(row, rng):
             if term or trunc: obs, _ = env.reset(seed=int(rng.integers(2**31)))
     finally: env.close()
 
-_PY_STREAMS = dict(gymnasium=_gym_stream, pettingzoo=_pettingzoo_stream, nle=_nle_stream)
+def svg_rgb(svg:str, width:int=480)->np.ndarray:
+    "An SVG drawing as an RGB array `width` pixels wide, drawn by `rsvg-convert` (Debian's librsvg2-bin) on white."
+    exe = shutil.which('rsvg-convert')
+    if exe is None: raise RuntimeError("rsvg-convert not found: apt-get install librsvg2-bin")
+    png = subprocess.run([exe, '-w', str(width), '-b', 'white'], input=svg.encode(), capture_output=True, check=True).stdout
+    with Image.open(io.BytesIO(png)) as im: return np.asarray(im.convert('RGB'))
+
+def _pgx_stream(row, rng):
+    import jax, pgx
+    env = pgx.make(row['env'])
+    init, step = jax.jit(env.init), jax.jit(env.step)
+    key = lambda: jax.random.PRNGKey(int(rng.integers(2**31)))
+    state = init(key())
+    while True:
+        state = step(state, int(rng.choice(np.flatnonzero(np.asarray(state.legal_action_mask)))), key())
+        yield lambda s=state: svg_rgb(s.to_svg())
+        if bool(state.terminated) or bool(state.truncated): state = init(key())
+
+_PY_STREAMS = dict(gymnasium=_gym_stream, pettingzoo=_pettingzoo_stream, nle=_nle_stream, pgx=_pgx_stream)
 
 def capture_python(
     row,                     # a row of `python_games()`

@@ -413,7 +413,22 @@ def _pgx_stream(row, rng):
         yield lambda s=state: svg_rgb(s.to_svg())
         if bool(state.terminated) or bool(state.truncated): state = init(key())
 
-_PY_STREAMS = dict(gymnasium=_gym_stream, pettingzoo=_pettingzoo_stream, nle=_nle_stream, pgx=_pgx_stream)
+def _jumanji_stream(row, rng):
+    import jax, jax.numpy as jnp, jumanji
+    env = jumanji.make(row['env'])
+    env._viewer._display = env._viewer._display_rgb_array   # the viewer draws into an array instead of a window
+    reset, step, spec = jax.jit(env.reset), jax.jit(env.step), env.action_spec
+    n_values = np.asarray(spec.num_values)
+    key = lambda: jax.random.PRNGKey(int(rng.integers(2**31)))
+    state, ts = reset(key())
+    try:
+        while True:
+            state, ts = step(state, jnp.asarray(rng.integers(n_values), dtype=spec.dtype))
+            yield lambda s=state: np.asarray(env.render(s))[..., :3]
+            if bool(ts.last()): state, ts = reset(key())
+    finally: plt.close('all')
+
+_PY_STREAMS = dict(gymnasium=_gym_stream, pettingzoo=_pettingzoo_stream, nle=_nle_stream, pgx=_pgx_stream, jumanji=_jumanji_stream)
 
 def capture_python(
     row,                     # a row of `python_games()`

@@ -70,7 +70,7 @@ def parse_play(s:str)->list:
     return toks
 
 # %% ../nbs/08_realgames.ipynb #1624aa8a
-GAME_COLS = ['game', 'package', 'command', 'setup', 'start', 'play', 'window', 'genres', 'genre_source', 'about']   # and optionally `group`, `turns`, `launch`
+GAME_COLS = ['game', 'package', 'command', 'setup', 'start', 'play', 'window', 'genres', 'genre_source', 'about']   # and optionally `group`, `turns`, `launch`, `menu_diff`, `min_diff`
 
 def _genres(v, where)->list:
     gs = [g.strip() for g in str(v).split(';') if g.strip()]
@@ -89,13 +89,15 @@ def desktop_games(path:str|Path|None=None)->pd.DataFrame:
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     miss = [c for c in GAME_COLS if c not in df.columns]
     if miss: raise ValueError(f"{path} lacks column(s) {', '.join(miss)}")
-    for c in ('group', 'turns', 'launch'):
+    for c in ('group', 'turns', 'launch', 'menu_diff', 'min_diff'):
         if c not in df.columns: df[c] = ''
     rows = []
     for i, r in df.iterrows():
         where = f"{path}, row {i+2} ({r.game})"
         if r.turns.strip().lower() not in ('', 'yes', 'no'): raise ValueError(f"{where}: turns {r.turns!r}: write yes (the game waits for moves) or leave it empty")
         if r.launch.strip() and not re.fullmatch(r'\d+(\.\d+)?', r.launch.strip()): raise ValueError(f"{where}: launch {r.launch!r}: seconds of play a launch, like 60")
+        for c in ('menu_diff', 'min_diff'):
+            if r[c].strip() and not re.fullmatch(r'\d+(\.\d+)?', r[c].strip()): raise ValueError(f"{where}: {c} {r[c]!r}: a mean |diff| (0-255), like 2.5")
         if is_reserved(r.game, r.package): raise ValueError(f"{where}: reserved for the outside check; keep it out of every dataset")
         if not r.command.strip(): raise ValueError(f"{where}: no command")
         try: steps, play = parse_steps(r.start), parse_play(r.play)
@@ -282,6 +284,8 @@ def capture_desktop(
     rng, counts = _rng(seed, row['game']), dict(keep=0, blank=0, menu=0, duplicate=0, still=0, launches=0)
     turns = str(row.get('turns', '')).strip().lower() in ('yes', 'true', '1')
     if str(row.get('launch', '')).strip(): launch_seconds = float(row['launch'])   # the row's own: a game whose play starts the same way each time needs longer
+    for k in ('menu_diff', 'min_diff'):   # the row's own: a terminal game's screens differ in a few characters, so its thresholds are lower
+        if str(row.get(k, '')).strip(): verdict[k] = float(row[k])
     kept, sigs, menus, t_play = [], [], [], 0.0
     with xvfb_display(*screen, force=True), tempfile.TemporaryDirectory(prefix='playnet-game-') as home:
         while len(kept) < n and t_play < max_seconds and counts['launches'] <= restarts:
